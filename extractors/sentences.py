@@ -1,0 +1,76 @@
+"""Sentence and paragraph splitting shared by the place and event classifiers.
+
+Events and places are attached per sentence, so both classifiers must agree on one segmentation.
+The splitter is a single regex pass (fast) that does not break after common abbreviations used in
+U.S. legal and news text ("U.S.", "N.D. Ill.", "Minn.", "Jan.", "Mr.", "St.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    """
+    u.s a.m p.m mr mrs ms dr st sen rep gov lt gen col sgt capt jr sr inc co corp no vs v
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn tex va vt wash wis wyo n.d s.d e.d w.d m.d c.d d n.h n.j n.m n.y n.c s.c n.dak
+    s.dak r.i w.va d.c cal cir fed supp mt ft
+    """.split()
+)
+
+# A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then
+# something that can start a sentence (capital letter, digit, opening quote or bracket).
+_BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its character offsets in the text and the index of its paragraph."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    match = _LAST_TOKEN.search(chunk)
+    if not match:
+        return False
+    token = match.group(1).lstrip("(\"'“‘").rstrip(".").lower()
+    # Single capital initials ("J. Smith") and listed abbreviations do not end sentences.
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences; blank lines (or single newlines) separate paragraphs."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph_index, paragraph in enumerate(_paragraphs(text)):
+        start_in_text = text.index(paragraph, offset)
+        offset = start_in_text + len(paragraph)
+        cursor = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            if match.group(1) == "." and _is_abbreviation(paragraph[cursor : match.start() + 1]):
+                continue
+            end = match.end(2)
+            _append(sentences, paragraph, cursor, end, start_in_text, paragraph_index)
+            cursor = match.end()
+        _append(sentences, paragraph, cursor, len(paragraph), start_in_text, paragraph_index)
+    return sentences
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _append(out: list[Sentence], paragraph: str, start: int, end: int, base: int, index: int) -> None:
+    raw = paragraph[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return
+    lead = len(raw) - len(raw.lstrip())
+    out.append(Sentence(stripped, base + start + lead, base + start + lead + len(stripped), index))
