@@ -1,0 +1,52 @@
+"""The classification contract used downstream: one article in, jurisdictions and events with evidence out.
+
+It composes the event detector (what happened, in which sentence) with the place resolver (where that sentence's event
+happened), so each event carries the jurisdiction of its own evidence rather than every place the article names.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors import events, places
+from extractors.models import Classification, Event
+from extractors.sentences import split_sentences
+
+CLASSIFIER_VERSION = "2026.11.1"
+
+
+def classify(
+    text: str, title: str | None = None, url: str | None = None, published: date | None = None
+) -> Classification:
+    """Label an article's text by relevance, event type and jurisdiction (see shared taxonomy)."""
+    score = events.relevance(text, title)
+    if score < events.RELEVANCE_THRESHOLD:
+        return Classification(relevant=False, relevance=score, version=CLASSIFIER_VERSION)
+    sentences = split_sentences(text)
+    context = places.build_context(sentences, title=title, url=url)
+    found: dict[tuple[str, str | None, str | None], Event] = {}
+    for hit in events.detect_events(sentences, title=title, published=published):
+        where = places.attach(context, hit.sentence, hit.type)
+        event = Event(
+            type=hit.type,
+            state=where.state,
+            district=where.district,
+            confidence=round(hit.confidence, 3),
+            evidence=hit.evidence,
+            place=where.place,
+            precision=where.precision,
+            event_date=hit.event_date,
+            date_source=hit.date_source,
+        )
+        key = (event.type, event.state, event.district)
+        if key not in found or found[key].confidence < event.confidence:
+            found[key] = event
+    states, districts = places.article_jurisdictions(context)
+    return Classification(
+        relevant=True,
+        relevance=score,
+        states=states,
+        districts=districts,
+        events=tuple(found.values()),
+        version=CLASSIFIER_VERSION,
+    )

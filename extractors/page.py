@@ -1,0 +1,47 @@
+"""From fetched bytes to the verdict the warehouse records: stored with its classification, or skipped with a reason.
+
+Pure (no network, no database), so the flow can run it in worker processes on whole batches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.article import extract_article
+from extractors.classify import classify
+from extractors.models import Article, Classification
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """`state` is `stored` (relevant English article) or `skipped` (with `reason`)."""
+
+    state: str
+    reason: str | None = None
+    article: Article | None = None
+    classification: Classification | None = None
+    content_hash: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case and spacing folded, so verbatim syndicated copies collide."""
+    folded = _SPACE.sub(" ", text).strip().lower()
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+
+
+def process_page(body: bytes, url: str | None = None, feed_published: date | None = None) -> PageOutcome:
+    """Extract, language-gate, classify and relevance-gate one page."""
+    article = extract_article(body, url=url, feed_published=feed_published)
+    if not article.text:
+        return PageOutcome("skipped", article.reason or "no main text", article)
+    if article.language != "en":
+        return PageOutcome("skipped", f"not English ({article.language or 'unknown'})", article)
+    verdict = classify(article.text, title=article.title, url=url, published=article.published or feed_published)
+    if not verdict.relevant:
+        return PageOutcome("skipped", f"off-topic (relevance {verdict.relevance:.2f})", article, verdict)
+    return PageOutcome("stored", None, article, verdict, content_hash(article.text))

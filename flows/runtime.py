@@ -1,0 +1,17 @@
+"""Process-wide Prefect settings applied before Prefect is imported: quiet, local, no telemetry."""
+
+from __future__ import annotations
+
+import os
+
+_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+}
+
+
+def configure() -> None:
+    """Apply defaults the operator has not set themselves."""
+    for key, value in _DEFAULTS.items():
+        os.environ.setdefault(key, value)

@@ -1,0 +1,54 @@
+"""Read-only queries behind `hotspots report`: the league table and the latest week's busiest districts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Table:
+    """Column names and rows, ready for any renderer."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+
+
+def league(con: duckdb.DuckDBPyConnection, limit: int = 20) -> Table:
+    """Districts ranked by federal charges plus declinations (the seed question), then by all events."""
+    cursor = con.execute(
+        """
+        SELECT district, state, federal_charge, federal_declination, case_resolution,
+               state_action_against_agents, court_ruling, use_of_force, enforcement_operation, protest,
+               mentions, articles
+        FROM district_league LIMIT ?
+        """,
+        [limit],
+    )
+    columns = tuple(d[0] for d in cursor.description)
+    return Table("District league (federal charges and declinations first)", columns, cursor.fetchall())
+
+
+def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The most recent week with any located event."""
+    row = con.execute("SELECT max(week) FROM district_weekly").fetchone()
+    return row[0] if row else None
+
+
+def busiest_districts(con: duckdb.DuckDBPyConnection, week: date | None = None, limit: int = 10) -> Table:
+    """Districts with the most events in `week` (default: the latest week), with their top event type."""
+    week = week or latest_week(con)
+    cursor = con.execute(
+        """
+        SELECT district, sum(mentions) AS events, sum(articles) AS articles,
+               arg_max(event_type, mentions) AS top_type
+        FROM district_weekly WHERE week = ?
+        GROUP BY district ORDER BY events DESC, district LIMIT ?
+        """,
+        [week, limit],
+    )
+    columns = tuple(d[0] for d in cursor.description)
+    return Table(f"Busiest districts, week of {week}", columns, cursor.fetchall())
