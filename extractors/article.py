@@ -1,0 +1,106 @@
+"""One web page to an `Article`: main text, title, dates, authors, site and language, or the reason there is none.
+
+trafilatura parses the page once and returns text and metadata together; our boilerplate pass cleans what it lets
+through. Hostile input is refused by cheap checks before any parsing, so a bad page costs milliseconds, not a hang.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+import trafilatura
+
+from extractors.boilerplate import strip_boilerplate
+from extractors.encoding import clean_text, decode_html, repair_mojibake
+from extractors.language import detect_language
+from extractors.models import Article
+
+MAX_BYTES = 8_000_000
+_EARLIEST = date(1995, 1, 1)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|main|section|span|h[1-6]|title|meta|table|br)\b", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*|\s*,\s*(?=[A-Z])")
+# Date look-up limited to the page's markup (no extensive text scan), which is where news sites put it.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+def _refuse(html: str | bytes) -> str | None:
+    """Why the input cannot be a page, judged on raw bytes/characters before parsing."""
+    if len(html) > MAX_BYTES:
+        return "too large"
+    head = html[:4096]
+    if isinstance(head, bytes):
+        if not head.strip():
+            return "empty page"
+        if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return "not html"
+    elif not head.strip():
+        return "empty page"
+    return None
+
+
+def sane_date(found: date | None, feed_published: date | None, today: date | None = None) -> date | None:
+    """The page date unless it is missing, before 1995 or more than a day ahead; then the feed's date."""
+    today = today or datetime.now().astimezone().date()
+    if found is not None and _EARLIEST <= found <= today + timedelta(days=1):
+        return found
+    return feed_published
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _authors(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    names = (clean_text(n).strip(" ,.") for n in _AUTHOR_SPLIT.split(value))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def extract_article(
+    html: str | bytes, url: str | None = None, feed_published: date | None = None
+) -> Article:
+    """Main text and metadata of a news page; empty text with a short `reason` when there is nothing to keep."""
+    reason = _refuse(html)
+    if reason:
+        return Article(text="", published=feed_published, reason=reason)
+    page = decode_html(html) if isinstance(html, bytes) else html
+    page = _XML_DECL.sub("", page, count=1)
+    sample = page[:200_000]
+    if not _MARKUP.search(sample):
+        return Article(text="", published=feed_published, reason="not html")
+    if sum(ch < " " and ch not in "\t\r\n" for ch in sample[:4096]) > 64:
+        return Article(text="", published=feed_published, reason="not html")
+    try:
+        doc = trafilatura.bare_extraction(
+            page,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except (ValueError, TypeError, RecursionError):
+        doc = None
+    if doc is None:
+        return Article(text="", published=feed_published, reason="no main text")
+
+    title = clean_text(repair_mojibake(doc.title)).strip() if doc.title else None
+    text = strip_boilerplate(clean_text(repair_mojibake(doc.text or "")), title)
+    published = sane_date(_parse_date(doc.date), feed_published)
+    common = {
+        "title": title or None,
+        "published": published,
+        "authors": _authors(doc.author),
+        "site_name": clean_text(doc.sitename).strip() if doc.sitename else None,
+    }
+    if not text:
+        return Article(text="", reason="no main text", **common)
+    return Article(text=text, language=detect_language(text), **common)

@@ -1,0 +1,223 @@
+"""Residual boilerplate that trafilatura lets through on news pages, removed line by line.
+
+Each rule names a kind of page furniture (donation appeal, caption, share prompt, ...) by its shape: a short line,
+cue words of that kind, and its position (first lines, trailing run, next to another removed block). A phrase list
+would only ever match the outlets it was written from; shapes carry over to templates we have not seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_TERMINAL = re.compile(r"[.!?…\"”’)\]:]$")
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATEISH = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
+_TIMEISH = r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+
+# Placeholder text a script would have replaced ("Loading...", "Advertisement").
+_PLACEHOLDER = re.compile(
+    r"\b(?:loading|please wait)\s*(?:\.{3}|…)|^(?:advertisement|sponsored|ad|skip to (?:main )?content|"
+    r"scroll to continue(?: with content)?|story continues below(?: advertisement)?|\d+\s*min(?:ute)?s? read|"
+    r"listen to (?:this )?(?:article|story)\b.*|image \d+ of \d+|\d+\s*/\s*\d+)$",
+    re.I,
+)
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|posted|published)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
+    r"months?)\s+ago$|^(?:just now|yesterday|today)$",
+    re.I,
+)
+# "Checked on November 18, 2025", "Updated 3:15 PM EST, March 4, 2026", "Published: 03/04/2026".
+_DATELINE_META = re.compile(
+    rf"^(?:(?:fact[- ])?checked|reviewed|updated|last updated|published|posted|originally published|modified)"
+    rf"(?:\s+on)?\s*:?\s*(?:{_TIMEISH}[,\s]*)?{_DATEISH}(?:[,\s]*(?:at\s+)?{_TIMEISH})?\.?$",
+    re.I,
+)
+_DISCLAIMER = re.compile(r"^(?:disclaimer|editor[’']s note|corrections? policy)\s*:", re.I)
+_COMMENTS = re.compile(
+    r"^(?:\(?\d+\)?\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:view|show|hide|read|see|load|post|add|"
+    r"leave|join)\s+(?:all\s+|the\s+|a\s+|\d+\s+)?(?:comments?|conversation|discussion|replies)\b",
+    re.I,
+)
+_SHARE_WORDS = {
+    "share", "shares", "tweet", "email", "print", "copy", "link", "facebook", "twitter", "x", "linkedin", "reddit",
+    "whatsapp", "bluesky", "threads", "flipboard", "pinterest", "this", "article", "story", "on", "via", "save",
+    "gift", "the", "copied", "messenger", "sms", "comment", "comments", "mail",
+}
+_SHARE_CUE = re.compile(r"^(?:share|tweet|email|print|copy link|save)\b", re.I)
+# "Read more", "Read Entire Article", "Continue reading", "READ MORE: <headline>", "See also: <headline>".
+_READ_MORE = re.compile(
+    r"^(?:[-–—•»>]\s*)?(?:read|continue reading|keep reading|see|watch|listen|also read|related|more)"
+    r"(?:\s+(?:entire|full|the full|the rest of (?:the|this)|more|also|next|now|this|original|article|story|post))*"
+    r"(?:\s+(?:article|story|report|coverage|here|at\s+\S+|on\s+\S+))?\s*(?:[:|»›→>…]|\.{3}|$)",
+    re.I,
+)
+_DONATION_CUES = re.compile(
+    r"\b(?:donat\w*|supporters?|contribut\w*|chip in|tax[- ]deductible|reader[- ]funded|nonprofit newsroom|"
+    r"become a (?:member|supporter|patron)|support (?:our|independent|local|this) (?:journalism|reporting|work)|"
+    r"make a gift|keep \w+ (?:independent|free)|goal:\s*[\d,]+|paywall|membership|member drive|"
+    r"\$\d+(?:\s*(?:donation|gift|a month|per month|monthly))|we (?:don[’']t|do not) take money)\b",
+    re.I,
+)
+_NEWSLETTER_CUES = re.compile(
+    r"\b(?:newsletters?|sign[- ]?up|subscribe\w*|subscriptions?|in(?:to)? your inbox|email address|"
+    r"delivered (?:to you|daily|weekly|every)|get (?:the|our) (?:latest|top|morning|daily|evening|best)|"
+    r"unsubscribe|privacy policy|terms of (?:use|service)|by signing up|breaking news alerts?|push notifications?)\b",
+    re.I,
+)
+_COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|use|policy|settings|preferences|experience)\b|"
+                     r"\b(?:accept|manage|reject)\b.*\bcookies?\b", re.I)
+# Credits of photo captions: "Photograph: Matt Rourke/AP", "(AP Photo/Abbie Parr)", "Photo by X", "Getty Images".
+_CREDIT = re.compile(
+    r"\((?:[A-Z]{2,6}\s+)?(?:photo|image|video|file photo|photo illustration)\b[^)]*\)|"
+    r"\b(?:photograph|photo|photos|image|picture|video|illustration|graphic|credit|courtesy)(?:\s+(?:by|credit|courtesy))?"
+    r"\s*(?::|by\b)\s*\S|"
+    r"\b(?:getty images|afp via getty|shutterstock|\w+ via (?:getty|reuters|ap)|(?:ap|reuters|afp|epa|upi)\s+photo)\b|"
+    r"/\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Bloomberg|Sipa|NurPhoto|ZUMA(?: Press)?|Shutterstock|Alamy)\)?\.?$",
+    re.I,
+)
+_CATEGORY_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|category|related topics|more on)\s*:", re.I)
+_BREAKING = re.compile(r"^(?:breaking(?: news)?|update[d]?|developing|just in|watch|live|exclusive)\s*[:|–—-]\s*", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|story by|reporting by|von|por|par)\s+[A-Z][\w.’'-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]+){0,7}\.?$")
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|coverage|content|links|reading|news|posts|questions))?|more (?:from|on|stories|news|in)\b.*|"
+    r"recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|also (?:read|see|on \S+)|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest (?:news|stories|headlines)|"
+    r"what to read next|further reading|in (?:other|case you missed it) news|around the web|"
+    r"(?:want|care) to (?:dive|go|dig|learn) (?:deeper|more|further)\b.*|people also ask|related questions|"
+    r"explore more|read next|up next|more coverage)\s*[:?]?$",
+    re.I,
+)
+
+_SHORT = 40
+
+
+def _norm(line: str) -> str:
+    """Case- and punctuation-folded words, to compare headlines with lines."""
+    return " ".join(w.lower() for w in _WORD.findall(line))
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that does not read as a sentence: a block title."""
+    return _words(line) <= 10 and not re.search(r"[.!]$", line)
+
+
+def _is_headline_item(line: str) -> bool:
+    """A list entry of a related-stories or question block: short, no sentence end, or a question."""
+    body = line.lstrip("-–—•*» ").strip()
+    return 0 < _words(body) <= 25 and (body.endswith("?") or not re.search(r"[.!:;]$", body))
+
+
+def _share_bar(line: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(line)]
+    return bool(words) and len(words) <= 12 and all(w in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
+
+
+def _section_label(line: str) -> bool:
+    """A lone ALL-CAPS word or two ("CELEBRITY", "U.S. NEWS") without a sentence end."""
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and _words(line) <= 3
+        and not re.search(r"[.!?:]$", line.replace("U.S.", "US"))
+    )
+
+
+def _appeal(line: str, cues: re.Pattern[str], short: int = 70) -> bool:
+    """A call to action: a short line with one cue, or a longer one with several (donation, newsletter)."""
+    n = len(cues.findall(line))
+    return n >= 1 and (_words(line) <= short and (n >= 2 or _words(line) <= 25 or "you" in line.lower()))
+
+
+def _caption(line: str) -> bool:
+    return _words(line) <= 70 and bool(_CREDIT.search(line))
+
+
+# (kind, test) for a single line; `block` kinds also take a heading right above them with them.
+_LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
+    ("placeholder", False, lambda s: bool(_PLACEHOLDER.search(s)) and _words(_PLACEHOLDER.sub("", s)) <= 4),
+    ("relative_time", False, lambda s: bool(_RELATIVE_TIME.match(s))),
+    ("date_stamp", False, lambda s: bool(_DATELINE_META.match(s))),
+    ("disclaimer", False, lambda s: bool(_DISCLAIMER.match(s)) and _words(s) <= 60),
+    ("comments", False, lambda s: bool(_COMMENTS.match(s)) and _words(s) <= 12),
+    ("share", False, _share_bar),
+    ("read_more", True, lambda s: bool(_READ_MORE.match(s)) and _words(s) <= 25),
+    ("donation", True, lambda s: _appeal(s, _DONATION_CUES)),
+    ("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_CUES)),
+    ("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60),
+    ("caption", False, _caption),
+    ("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)) and _words(s) <= 30),
+    ("section_label", False, _section_label),
+]
+
+
+def classify_line(line: str) -> str | None:
+    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
+    for kind, _block, test in _LINE_RULES:
+        if test(line):
+            return kind
+    return None
+
+
+def strip_boilerplate(text: str, title: str | None = None) -> str:
+    """Remove residual boilerplate paragraphs; paragraphs stay separated by a single newline."""
+    lines = [_WS.sub(" ", raw).strip() for raw in text.splitlines()]
+    lines = [line for line in lines if line]
+    kinds: list[str | None] = [classify_line(line) for line in lines]
+    block_kinds = {kind for kind, block, _ in _LINE_RULES if block}
+    title_norm = _norm(title or "")
+    seen: set[str] = set()
+
+    for i, line in enumerate(lines):
+        norm = _norm(line)
+        if kinds[i] is None:
+            unprefixed = _norm(_BREAKING.sub("", line))
+            if norm in seen or (title_norm and title_norm in (norm, unprefixed)):
+                kinds[i] = "repeated_headline"
+            elif i < 3 and _BYLINE.match(line):
+                kinds[i] = "byline"
+            elif i < 3 and _BREAKING.match(line) and unprefixed in {_norm(x) for x in lines[i + 1 :]}:
+                kinds[i] = "repeated_headline"
+        if norm and _words(line) >= 3:
+            seen.add(norm)
+
+    # A related-stories or "dive deeper" heading takes the list of headline-like lines under it.
+    i = 0
+    while i < len(lines):
+        if _RELATED_HEADING.match(lines[i].lstrip("-–—•*» ")):
+            kinds[i] = kinds[i] or "related"
+            j = i + 1
+            while j < len(lines) and _is_headline_item(lines[j]):
+                kinds[j] = kinds[j] or "related"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+    # A trailing run of question lines ("Want to dive deeper?" suggestions).
+    end = len(lines)
+    while end > 0 and (kinds[end - 1] is not None or (lines[end - 1].endswith("?") and _words(lines[end - 1]) <= 30)):
+        end -= 1
+    if sum(1 for k in range(end, len(lines)) if kinds[k] is None) >= 2:
+        for k in range(end, len(lines)):
+            kinds[k] = kinds[k] or "questions"
+
+    # Alt text just above a caption ("a woman speaks into microphones") and block headings above an appeal.
+    for i in range(len(lines) - 1):
+        if kinds[i] is not None or not _is_heading(lines[i]):
+            continue
+        below = kinds[i + 1]
+        if below == "caption" and lines[i][:1].islower():
+            kinds[i] = "caption"
+        elif below in block_kinds:
+            kinds[i] = below
+
+    return "\n".join(line for line, kind in zip(lines, kinds, strict=True) if kind is None)
