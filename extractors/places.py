@@ -1,0 +1,615 @@
+"""Where an event happened: match every place once per article, resolve it in context, attach events to places.
+
+A geocoder that tags every place an article names turns one story into a dozen false hotspots. Here each
+event takes the place of its own sentence (then its paragraph, then the dateline or the article's one local
+place); statewide acts carry the state only; national actors and passing mentions carry nothing.
+Precision of a result: court (a named federal court or U.S. Attorney's office) > facility > city > county > state.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.gazetteer import Candidate, Entry, Gazetteer, SMALL_WORDS, load
+from extractors.models import Jurisdiction
+from extractors.sentences import Sentence
+
+RANK = {"court": 5, "facility": 4, "city": 3, "county": 2, "state": 1}
+TITLE = -1  # sentence index of the title
+# AP style names the state after any city outside its standalone dateline list; below this size a bare name with
+# no state anywhere in the article is more often a surname or a namesake than the town.
+SMALL_PLACE = 100_000
+
+COURT_TYPES = frozenset({"court_ruling", "civil_lawsuit", "federal_charge", "federal_declination", "case_resolution"})
+STATEWIDE_TYPES = frozenset({"legislation_policy", "state_action_against_agents", "civil_lawsuit", "threat_of_prosecution"})
+# Types whose evidence is an utterance: without a place near the speaker we do not guess one.
+SPEECH_TYPES = frozenset({"threat_of_prosecution"})
+
+_STATE_ACTOR = re.compile(
+    r"\b(?:gov\.|governor|attorneys? general|legislature|legislators|lawmakers|general assembly|state senat\w*|"
+    r"state rep\w*|assembly(?:man|woman|member)?|state laws?|statewide|state officials|state police|state troopers|"
+    r"state prosecutors|state's (?:new )?laws?|highway patrol|state agenc\w+|state of)\b",
+    re.IGNORECASE,
+)
+_CITY_ACTOR = re.compile(
+    r"\b(?:mayor|mayor's|city council|council ?members?|alder(?:man|men|woman|persons?)|city attorney|city's|"
+    r"district attorneys?|county attorney|county prosecutor|prosecuting attorney|state's attorney|sheriff\w*|"
+    r"police chief|police department|county board|county commission\w*|board of supervisors|county executive|"
+    r"city officials|city leaders|city hall|municipal\w*|the city|county officials)\b",
+    re.IGNORECASE,
+)
+_NATIONAL_ACTOR = re.compile(
+    r"\b(?:white house|trump administration|the administration|president(?: donald)? trump|trump|"
+    r"homeland security|dhs|justice department|department of justice|doj|attorney general pam bondi|bondi|"
+    r"u\.s\. attorney general|border czar|homan|noem|stephen miller|vance|federal officials|"
+    r"administration officials|cbp commissioner|congress|washington officials)\b",
+    re.IGNORECASE,
+)
+_COUNTRY_CONTEXT = re.compile(
+    r"\b(?:tbilisi|country of|republic of|former soviet|caucasus|russia|ukraine|armenia|azerbaijan|"
+    r"deported to|citizens? of|nationals?|native of|born in|embassy)\b",
+    re.IGNORECASE,
+)
+_COURT_BEFORE = re.compile(
+    r"(?:court(?:house)?|judge|attorney'?s office|u\.s\. attorney|federal prosecutors?|grand jury)\s+"
+    r"(?:in|for|at|of)\s+(?:the\s+)?(?:district of\s+)?$",
+    re.IGNORECASE,
+)
+_COURT_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:U\.S\. attorney|U\.S\. Attorney|federal court|federal judge)", re.IGNORECASE)
+_DC_COURT_BEFORE = re.compile(r"(?:court|attorney|judge)[^.]{0,30}$", re.IGNORECASE)
+_PASSING_BEFORE = re.compile(
+    r"(?:born in|grew up in|raised in|native of|moved (?:here )?from|hometown of|formerly of|graduated from|"
+    r"studied at|former|similar to|compared (?:with|to)|unlike|reminiscent of|echoing|mirroring|"
+    r"the way|than in|than|visiting from|based in)\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WEAK_BEFORE = re.compile(r"\b(?:from|like|than|including|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout|around|within)\s+(?:the\s+|downtown\s+|suburban\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(
+    r"^\s+(?:said|says|told|wrote|added|argued|asked|testified|explained|noted|tweeted|posted)\b"
+)
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z. ]{0,20}?))?"
+    r"\s*(?P<agency>\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-)\s+"
+)
+_NOT_PLACE_AFTER = frozenset(
+    """Times Tribune Post Herald Globe Chronicle Journal Inquirer Sun-Times Examiner Gazette Star Courier Register
+    Observer Bee Dispatch Republic Standard Reporter Magazine Free Press Daily Weekly Sentinel News Mercury
+    Enquirer Advocate Argus Statesman Oregonian Constitution Plain Ledger Record Review Monitor Independent Banner
+    Telegraph Times-Picayune Public Radio Media Network University College Law School Institute Bears Bulls Cubs
+    Sox Yankees Mets Giants Jets Dodgers Lakers Rangers Mavericks Cowboys Vikings Twins Timbers Trail Blazers
+    Celtics Patriots Tech Street Avenue Boulevard Road Drive Ave. St. Blvd. River Lake Bay Valley Mountains
+    Wildlife Jones""".split()
+)
+_ALLOWED_AFTER = frozenset(
+    """Police Mayor Mayor's City County Council Sheriff Sheriff's District Superior Municipal Public Federal
+    Immigration ICE Border Field Office Area Department Democrat Democrats Democratic Republican Republicans
+    Governor Gov. Attorney Attorney's State Legislature Senate House Assembly Highway National Guard Metro
+    Metropolitan Airport International Liberty Port Harbor Jail Detention Processing Center Courthouse Court
+    Circuit Senator Sen. Rep. Representative Congressman Congresswoman Councilmember Alderman Commissioner
+    Commission Board Schools School Unified Chief Division Bureau Archdiocese Diocese Fire Emergency Health
+    AOR Region Regional Homeland Customs U.S. Justice Correctional Corrections Prosecutor's Prosecutors
+    District's Transit Housing""".split()
+)
+_ALLOWED_BEFORE = frozenset(
+    """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast Southwest
+    Northeastern Northwestern Southeastern Southwestern Downtown Greater Metro Suburban Upstate Downstate Rural
+    Inner Outer Lower Upper Mid The In At From To Across Near Outside Inside Around Throughout Of And Or For On
+    By Into Within Like Than Both Across ICE Federal Immigration Customs Border US U.S. Metropolitan Coastal
+    Southern""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved place mention; offsets are within its sentence (or the title)."""
+
+    sentence: int
+    start: int
+    end: int
+    surface: str
+    precision: str
+    state: str
+    district: str | None
+    place: str
+    passing: bool = False
+    weak: bool = False  # after "from", "like", "than": a place the event is less likely to be in
+    locative: bool = False  # after "in", "at", "near", ...
+
+    def jurisdiction(self, statewide: bool = False) -> Jurisdiction:
+        if statewide:
+            return Jurisdiction(self.state, load().single_district.get(self.state), _state_name(self.state), "state", self.surface)
+        return Jurisdiction(self.state, self.district, self.place, self.precision, self.surface)
+
+
+@dataclass
+class PlaceContext:
+    """Everything `attach` needs about one article; `attached` collects results for `article_jurisdictions`."""
+
+    sentences: list[Sentence]
+    title: str
+    mentions: list[list[Mention]]
+    title_mentions: list[Mention]
+    dateline: Mention | None
+    state_weights: Counter[str]
+    dominant_state: str | None
+    local_place: Mention | None
+    court_districts: tuple[Mention, ...]
+    attached: list[Jurisdiction] = field(default_factory=list)
+
+    def text(self, index: int) -> str:
+        if index == TITLE:
+            return self.title
+        return self.sentences[index].text if 0 <= index < len(self.sentences) else ""
+
+    def of(self, index: int) -> list[Mention]:
+        if index == TITLE:
+            return self.title_mentions
+        return self.mentions[index] if 0 <= index < len(self.mentions) else []
+
+
+@dataclass
+class _Hit:
+    segment: int
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    qualifier: str | None = None
+    qualifier_end: int = 0
+
+
+def _state_name(usps: str) -> str:
+    return load().state_names.get(usps, usps)
+
+
+# ----------------------------------------------------------------------------------------------- matching
+
+
+def _case_ok(entry: Entry, span: str) -> bool:
+    if entry.case == "any":
+        return True
+    if entry.case == "exact":
+        return span == entry.surface
+    for word in span.replace("-", " ").split():
+        first = next((ch for ch in word if ch.isalpha()), "")
+        if first and not first.isupper() and word.lower() not in SMALL_WORDS:
+            return False
+    return True
+
+
+def _raw_hits(segments: list[str], gaz: Gazetteer) -> list[_Hit]:
+    """One Aho-Corasick pass over all segments; word boundaries, case rules, leftmost-longest."""
+    joined = "\n".join(segments)
+    lower = joined.lower()
+    if len(lower) != len(joined):  # a few non-ASCII letters change length when lowercased
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in joined)
+    starts = []
+    pos = 0
+    for seg in segments:
+        starts.append(pos)
+        pos += len(seg) + 1
+    found: list[tuple[int, int, tuple[Entry, ...]]] = []
+    n = len(joined)
+    for end, key in gaz.automaton.iter(lower):
+        start = end - len(key) + 1
+        if start > 0 and joined[start - 1].isalnum():
+            continue
+        if end + 1 < n and joined[end + 1].isalnum() and key[-1].isalnum():
+            continue
+        span = joined[start : end + 1]
+        entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
+        if entries:
+            found.append((start, end + 1, entries))
+    found.sort(key=lambda h: (h[0], h[0] - h[1]))
+    hits: list[_Hit] = []
+    last_end = -1
+    for start, end, entries in found:
+        if start < last_end:
+            continue
+        last_end = end
+        seg = bisect_right(starts, start) - 1
+        hits.append(_Hit(seg, start - starts[seg], end - starts[seg], entries))
+    return hits
+
+
+# --------------------------------------------------------------------------------------------- resolution
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 30) : start])
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = _WORD.match(text[end:].lstrip(" "))
+    return match.group(0) if match and text[end : end + 1] == " " else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return not text[:start].strip(" \"'“‘([—–-")
+
+
+def _looks_title_case(text: str) -> bool:
+    words = [w for w in _WORD.findall(text) if w.lower() not in SMALL_WORDS and len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
+    """Outlets, teams, streets, universities and people that contain a place name."""
+    after = _word_after(text, hit.qualifier_end or hit.end)
+    if after in _NOT_PLACE_AFTER or text[max(0, hit.start - 14) : hit.start].endswith(("University of ", "Univ. of ")):
+        return True
+    if _SAID_AFTER.match(text[hit.end :]):
+        return True
+    if title_case:
+        return False
+    before = _word_before(text, hit.start)
+    if before and before[0].isupper() and before not in _ALLOWED_BEFORE and not _sentence_initial(text, hit.start - len(before) - 1):
+        gap = text[hit.start - len(before) - 1 : hit.start]
+        if gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":")):
+            return True
+    if after and after[0].isupper() and after not in _ALLOWED_AFTER and not hit.qualifier:
+        return any(c.kind in {"place", "state"} for e in hit.entries for c in e.candidates) and after not in _ALLOWED_BEFORE
+    return False
+
+
+def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit]:
+    """Read ", Ore." / ", Oregon" after a place; a state name used as a qualifier is not a mention of its own."""
+    kept: list[_Hit] = []
+    skip_until = -1
+    for hit in hits:
+        if hit.start < skip_until:
+            continue
+        if any(c.kind != "state" for e in hit.entries for c in e.candidates):
+            match = gaz.qualifier.match(text, hit.end)
+            q = (match.group("q") or match.group("q2")) if match else None
+            cands = [c for e in hit.entries for c in e.candidates]
+            if q and any(c.kind == "state" for c in cands):
+                q = q if any(c.state == gaz.qualifier_states[q] and c.kind != "state" for c in cands) else None
+            if match and q:
+                hit.qualifier = gaz.qualifier_states[q]
+                hit.qualifier_end = match.end()
+                skip_until = match.end()
+        kept.append(hit)
+    return kept
+
+
+def _evidence_states(hits_by_segment: dict[int, list[_Hit]], texts: dict[int, str]) -> Counter[str]:
+    """States the article unambiguously names: state names, qualifiers, courts, single-state places."""
+    weights: Counter[str] = Counter()
+    for seg, hits in hits_by_segment.items():
+        factor = 2 if seg == TITLE else 1
+        for hit in hits:
+            if hit.qualifier:
+                weights[hit.qualifier] += factor
+                continue
+            cands = [c for e in hit.entries for c in e.candidates]
+            states = {c.state for c in cands}
+            rules = {e.rule for e in hit.entries}
+            big_enough = all(c.kind != "place" or c.population >= SMALL_PLACE for c in cands)
+            if len(states) == 1 and rules <= {""} and big_enough:
+                (state,) = states
+                if state == "GA" and _COUNTRY_CONTEXT.search(texts[seg]):
+                    continue
+                weights[state] += factor
+    return weights
+
+
+def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, sentence_states: set[str]) -> Candidate:
+    def score(c: Candidate) -> float:
+        s = 0.0
+        if c.state == dateline_state:
+            s += 5
+        if c.state in sentence_states:
+            s += 3
+        s += min(weights.get(c.state, 0), 4)
+        return s + 0.15 * math.log10(c.population + 10)
+
+    return max(cands, key=score)
+
+
+def _resolve(
+    text: str, seg: int, hit: _Hit, weights: Counter[str], dateline_state: str | None, sentence_states: set[str], gaz: Gazetteer
+) -> Mention | None:
+    surface = text[hit.start : hit.end]
+    before = text[: hit.start]
+    locative = bool(_LOCATIVE_BEFORE.search(before[-25:]))
+    passing = bool(_PASSING_BEFORE.search(before[-60:])) or text[hit.end : hit.end + 6] in ("-based",)
+    weak = bool(_WEAK_BEFORE.search(before[-20:]))
+
+    def mention(precision: str, c: Candidate, place: str | None = None) -> Mention:
+        return Mention(seg, hit.start, hit.qualifier_end or hit.end, text[hit.start : hit.qualifier_end or hit.end],
+                       precision, c.state, c.district, place or c.name, passing, weak, locative)
+
+    by_kind: dict[str, list[Candidate]] = {}
+    rule = ""
+    for e in hit.entries:
+        rule = rule or e.rule
+        for c in e.candidates:
+            by_kind.setdefault(c.kind, []).append(c)
+    if "court" in by_kind:
+        court = by_kind["court"][0]
+        if court.state != "DC" or _DC_COURT_BEFORE.search(before[-45:]):
+            return mention("court", court)
+        return mention("city", next(c for c in by_kind.get("place", []) or [Candidate("place", "DC", "usao-dc", "Washington")]))
+    if "state" in by_kind and not (hit.qualifier and by_kind.get("place")):
+        state = by_kind["state"][0]
+        if state.state == "WA":
+            return _resolve_washington(text, hit, weights, by_kind, mention)
+        if state.state == "GA" and _COUNTRY_CONTEXT.search(text):
+            return None
+        court = _COURT_BEFORE.search(before[-50:]) or _COURT_AFTER.match(text[hit.end :])
+        return mention("court" if court else "state", state)
+    for kind, precision in (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county")):
+        cands = tuple(by_kind.get(kind, ()))
+        if not cands:
+            continue
+        if hit.qualifier:
+            in_state = tuple(c for c in cands if c.state == hit.qualifier)
+            if not in_state:
+                q = hit.qualifier
+                return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
+            cands = in_state
+        chosen = _choose(cands, weights, dateline_state, sentence_states)
+        if not hit.qualifier and not _context_allows(rule, chosen, cands, weights, dateline_state, locative):
+            return None
+        if precision == "city" and kind == "place" and _COURT_BEFORE.search(before[-50:]):
+            precision = "court"
+        return mention(precision, chosen)
+    return None
+
+
+def _context_allows(
+    rule: str, chosen: Candidate, cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, locative: bool
+) -> bool:
+    """Common-word and small ambiguous names need the article to point at their state."""
+    evidence = weights.get(chosen.state, 0) > 0 or chosen.state == dateline_state
+    if rule == "qualifier":
+        return chosen.state == dateline_state or (evidence and locative)
+    if rule == "context":
+        return evidence or locative
+    if chosen.kind == "place" and chosen.population < SMALL_PLACE:
+        return evidence
+    return True
+
+
+def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, list[Candidate]], mention) -> Mention | None:
+    """Washington the state, the capital (usao-dc), or the federal government (no place)."""
+    after = text[hit.end : hit.end + 8]
+    before = text[: hit.start]
+    state = by_kind["state"][0]
+    dc = next((c for c in by_kind.get("place", []) if c.state == "DC"), None)
+    if after.lower().startswith((" state", "’s governor", "'s governor", " gov")) or before[-9:].lower().endswith("state of "):
+        return mention("state", state)
+    if weights.get("WA", 0) > weights.get("DC", 0):
+        return mention("state", state)
+    if dc is not None and _LOCATIVE_BEFORE.search(before[-25:]):
+        return mention("city", dc)
+    return None
+
+
+def _dateline(first: Sentence | None, gaz: Gazetteer) -> tuple[Mention | None, int]:
+    """Parse "MINNEAPOLIS (AP) —" / "PORTLAND, Ore. —"; return the mention and where the dateline ends."""
+    if first is None:
+        return None, 0
+    match = _DATELINE.match(first.text)
+    if not match:
+        return None, 0
+    place = match.group("place").strip()
+    qual = match.group("qual")
+    qual_state = gaz.qualifier_states.get(qual.strip()) if qual else None
+    if not (place.isupper() or qual_state or match.group("agency")):
+        return None, 0
+    entries = gaz.entries.get(place.lower(), ())
+    cands = [c for e in entries for c in e.candidates if c.kind in {"place", "facility", "county"}]
+    if qual_state:
+        in_state = [c for c in cands if c.state == qual_state]
+        chosen = in_state[0] if in_state else Candidate("place", qual_state, gaz.single_district.get(qual_state), place.title())
+    elif place.lower() == "new york":
+        chosen = next(c for c in gaz.entries["new york city"][0].candidates)
+    elif cands:
+        chosen = max(cands, key=lambda c: c.population)
+    else:
+        state = next((c for e in entries for c in e.candidates if c.kind == "state"), None)
+        if state is None:
+            return None, 0
+        return Mention(0, 0, match.end(), match.group(0).strip(), "state", state.state, state.district, state.name), match.end()
+    return (
+        Mention(0, 0, match.end(), match.group(0).strip(), "city", chosen.state, chosen.district, chosen.name),
+        match.end(),
+    )
+
+
+def build_context(sentences: list[Sentence], title: str | None = None, url: str | None = None) -> PlaceContext:
+    """Match all places once per article; compute dateline, dominant state, per-sentence matches.
+
+    `url` is accepted for the contract; an outlet's home city says nothing about where a story happened.
+    """
+    del url
+    gaz = load()
+    dateline, dateline_end = _dateline(sentences[0] if sentences else None, gaz)
+    texts: dict[int, str] = {i: s.text for i, s in enumerate(sentences)}
+    segments = [s.text for s in sentences]
+    if title:
+        texts[TITLE] = title
+        segments.append(title)
+    by_segment: dict[int, list[_Hit]] = {}
+    for hit in _raw_hits(segments, gaz):
+        seg = TITLE if title and hit.segment == len(sentences) else hit.segment
+        if seg == 0 and hit.start < dateline_end:
+            continue
+        hit.segment = seg
+        by_segment.setdefault(seg, []).append(hit)
+    title_case = {seg: seg == TITLE and _looks_title_case(texts[seg]) for seg in by_segment}
+    for seg, hits in by_segment.items():
+        hits = _attach_qualifiers(texts[seg], hits, gaz)
+        by_segment[seg] = [h for h in hits if not _not_a_place(texts[seg], h, title_case[seg])]
+    weights = _evidence_states(by_segment, texts)
+    dateline_state = dateline.state if dateline else None
+    if dateline_state:
+        weights[dateline_state] += 3
+    mentions: list[list[Mention]] = [[] for _ in sentences]
+    title_mentions: list[Mention] = []
+    for seg, hits in by_segment.items():
+        sentence_states = {h.qualifier for h in hits if h.qualifier} | {
+            c.state for h in hits for e in h.entries for c in e.candidates if c.kind == "state"
+        }
+        out = title_mentions if seg == TITLE else mentions[seg]
+        for hit in hits:
+            m = _resolve(texts[seg], seg, hit, weights, dateline_state, sentence_states, gaz)
+            if m is not None:
+                out.append(m)
+    resolved = [m for ms in mentions for m in ms if not m.passing] + [m for m in title_mentions if not m.passing]
+    final = Counter(m.state for m in resolved)
+    if dateline_state:
+        final[dateline_state] += 2
+    dominant = final.most_common(1)[0][0] if final else None
+    return PlaceContext(
+        sentences=sentences,
+        title=title or "",
+        mentions=mentions,
+        title_mentions=title_mentions,
+        dateline=dateline,
+        state_weights=final,
+        dominant_state=dominant,
+        local_place=_local_place(resolved),
+        court_districts=tuple(m for m in resolved if m.precision == "court" and m.district),
+    )
+
+
+def _local_place(resolved: list[Mention]) -> Mention | None:
+    """The article's one local place: every sub-state mention (or two thirds of at least three) in one district."""
+    local = [m for m in resolved if m.precision != "state" and m.district]
+    if not local:
+        return None
+    counts = Counter(m.district for m in local)
+    district, n = counts.most_common(1)[0]
+    if n == len(local) or (n >= 3 and n >= 2 * len(local) / 3):
+        return next(m for m in local if m.district == district)
+    return None
+
+
+# --------------------------------------------------------------------------------------------- attachment
+
+
+def _best(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mention(s) the event is most likely in: most precise, after "in/at", not after "from/like"; a
+    coordinated list ("Philadelphia and San Francisco") is returned whole."""
+    usable = sorted((m for m in mentions if not m.passing), key=lambda m: m.start)
+    if not usable:
+        return []
+
+    def score(m: Mention) -> float:
+        return RANK[m.precision] * 10 + (2 if m.locative else 0) - (15 if m.weak else 0)
+
+    best = max(usable, key=score)
+    i = usable.index(best)
+    lo = hi = i
+    while lo > 0 and _joins(usable[lo - 1], usable[lo], best, text):
+        lo -= 1
+    while hi + 1 < len(usable) and _joins(usable[hi], usable[hi + 1], best, text):
+        hi += 1
+    return usable[lo : hi + 1]
+
+
+def _joins(left: Mention, right: Mention, best: Mention, text: str) -> bool:
+    same_rank = RANK[left.precision] == RANK[right.precision] == RANK[best.precision]
+    return same_rank and _LIST_GAP.match(text[left.end : right.start]) is not None
+
+
+def attach_all(ctx: PlaceContext, sentence_index: int, event_type: str) -> tuple[Jurisdiction, ...]:
+    """Every jurisdiction of the event in sentence `sentence_index` (several for "district attorneys of
+    Philadelphia and San Francisco"); (Jurisdiction(None, None),) when the text does not place it."""
+    results = _attach(ctx, sentence_index, event_type)
+    ctx.attached.extend(j for j in results if j.state)
+    return results
+
+
+def attach(ctx: PlaceContext, sentence_index: int, event_type: str) -> Jurisdiction:
+    """Where the event evidenced by sentence `sentence_index` happened (models.Jurisdiction)."""
+    return attach_all(ctx, sentence_index, event_type)[0]
+
+
+def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdiction, ...]:
+    none = (Jurisdiction(None, None),)
+    text = ctx.text(index)
+    own = [m for m in ctx.of(index) if not m.passing]
+    if event_type in COURT_TYPES:
+        courts = [m for m in own if m.precision == "court"]
+        if courts:
+            return tuple(m.jurisdiction() for m in _best(courts, text))
+    if event_type in STATEWIDE_TYPES and own and _is_statewide(text, own):
+        state_level = [m for m in own if m.precision == "state"]
+        picked = {m.state: m for m in reversed(_best(state_level or own, text))}
+        return tuple(m.jurisdiction(statewide=True) for m in reversed(picked.values()))
+    if own:
+        return tuple(m.jurisdiction() for m in _best(own, text))
+    if _NATIONAL_ACTOR.search(text):
+        return none
+    fallback = _paragraph_place(ctx, index)
+    if fallback is None and event_type in COURT_TYPES and len({m.district for m in ctx.court_districts}) == 1:
+        fallback = ctx.court_districts[0]
+    if fallback is None and event_type not in SPEECH_TYPES:
+        fallback = _local_fallback(ctx)
+    if fallback is None:
+        return none
+    statewide = event_type in STATEWIDE_TYPES and _STATE_ACTOR.search(text) is not None and not _CITY_ACTOR.search(text)
+    return (fallback.jurisdiction(statewide=statewide),)
+
+
+def _is_statewide(text: str, own: list[Mention]) -> bool:
+    state_actor = _STATE_ACTOR.search(text) is not None
+    city_actor = _CITY_ACTOR.search(text) is not None
+    only_states = all(m.precision == "state" for m in own)
+    if state_actor and not city_actor:
+        return True
+    if city_actor:
+        return only_states and state_actor
+    return only_states
+
+
+def _paragraph_place(ctx: PlaceContext, index: int) -> Mention | None:
+    if not 0 <= index < len(ctx.sentences):
+        return None
+    paragraph = ctx.sentences[index].paragraph
+    for j in range(index - 1, -1, -1):
+        if ctx.sentences[j].paragraph != paragraph:
+            break
+        best = _best(ctx.mentions[j], ctx.sentences[j].text)
+        if best:
+            return best[0]
+    if ctx.dateline and ctx.sentences[index].paragraph == 0:
+        return ctx.dateline
+    return None
+
+
+def _local_fallback(ctx: PlaceContext) -> Mention | None:
+    if ctx.dateline and ctx.dateline.state != "DC":
+        return ctx.dateline
+    return ctx.local_place
+
+
+def article_jurisdictions(ctx: PlaceContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(states, districts) the article is about — for the article-level lists, excluding passing mentions.
+
+    These are the places its events were attached to (call after `attach`), plus a local dateline; an article
+    without events is about its dateline or its one local place, if any.
+    """
+    found: list[Jurisdiction] = list(ctx.attached)
+    local = ctx.dateline if ctx.dateline and ctx.dateline.state != "DC" else None
+    if local is None and not found:
+        local = ctx.local_place
+    if local is not None:
+        found.append(local.jurisdiction())
+    states = tuple(dict.fromkeys(j.state for j in found if j.state))
+    districts = tuple(dict.fromkeys(j.district for j in found if j.district))
+    return states, districts
