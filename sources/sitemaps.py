@@ -1,0 +1,113 @@
+"""`sitemap` sources: sitemap indexes, sitemaps and Google News sitemaps, filtered to the run's date window.
+
+Children of an index whose own `lastmod` is before the window are not fetched: nothing in them can be newer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree
+
+from sources.adapters import Discovery, SourceError, fetch_document
+from sources.bodies import TooLarge, inflate_capped
+from sources.config import SourceConfig
+from sources.http import PoliteSession
+from sources.models import Candidate, SourceState, new_candidate
+from sources.window import Window
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+MAX_CHILD_SITEMAPS = 50
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    """One <url> of a sitemap."""
+
+    loc: str
+    title: str | None
+    published: datetime | None
+
+
+async def discover_sitemap(
+    session: PoliteSession, config: SourceConfig, state: SourceState, window: Window
+) -> Discovery:
+    """URLs of a sitemap (or of an index's children, one level deep) inside the window."""
+    document = await fetch_document(session, config, state=state)
+    if document.not_modified:
+        return document.unchanged()
+    root = parse_xml(document.body or b"", session.settings.max_bytes)
+    entries: list[SitemapEntry] = []
+    if root.tag == f"{SM}sitemapindex":
+        children = [(urljoin(config.url, loc), lastmod) for loc, lastmod in index_children(root)]
+        children = [(loc, lastmod) for loc, lastmod in children if not window.starts_after(lastmod)]
+        for loc, _ in children[:MAX_CHILD_SITEMAPS]:
+            child = await fetch_document(session, config, url=loc)
+            child_root = parse_xml(child.body or b"", session.settings.max_bytes)
+            entries.extend(url_entries(child_root))
+    else:
+        entries = url_entries(root)
+    candidates = [
+        new_candidate(urljoin(config.url, e.loc), config.name, e.title, e.published)
+        for e in entries if window.contains(e.published)
+    ]
+    return Discovery(candidates, document.status, False, document.etag, document.last_modified, document.body_hash)
+
+
+def parse_xml(body: bytes, max_bytes: int) -> Element:
+    """The root element of a (possibly gzipped) sitemap, parsed with entity expansion forbidden."""
+    if body[:2] == b"\x1f\x8b":
+        try:
+            body = inflate_capped(body, max_bytes)
+        except TooLarge:
+            raise SourceError("sitemap too large after decompression") from None
+    try:
+        root = defusedxml.ElementTree.fromstring(body, forbid_dtd=False)
+    except defusedxml.DefusedXmlException as error:
+        raise SourceError(f"unsafe xml refused ({type(error).__name__})") from None
+    except ParseError as error:
+        raise SourceError(f"malformed sitemap: {error}") from None
+    if root.tag not in (f"{SM}sitemapindex", f"{SM}urlset"):
+        raise SourceError(f"not a sitemap: root element {root.tag}")
+    return root
+
+
+def index_children(root: Element) -> list[tuple[str, datetime | None]]:
+    """(loc, lastmod) of each <sitemap> of an index."""
+    children = []
+    for node in root.iter(f"{SM}sitemap"):
+        loc = (node.findtext(f"{SM}loc") or "").strip()
+        if loc:
+            children.append((loc, parse_w3c_datetime(node.findtext(f"{SM}lastmod"))))
+    return children
+
+
+def url_entries(root: Element) -> list[SitemapEntry]:
+    """Each <url>: its news publication date when present, else its lastmod."""
+    entries = []
+    for node in root.iter(f"{SM}url"):
+        loc = (node.findtext(f"{SM}loc") or "").strip()
+        if not loc:
+            continue
+        news = node.find(f"{NEWS}news")
+        published, title = None, None
+        if news is not None:
+            published = parse_w3c_datetime(news.findtext(f"{NEWS}publication_date"))
+            title = (news.findtext(f"{NEWS}title") or "").strip() or None
+        entries.append(SitemapEntry(loc, title, published or parse_w3c_datetime(node.findtext(f"{SM}lastmod"))))
+    return entries
+
+
+def parse_w3c_datetime(text: str | None) -> datetime | None:
+    """W3C datetime as used by sitemaps (YYYY-MM-DD, or with time and zone); None when absent or unreadable."""
+    if not text or not text.strip():
+        return None
+    value = text.strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
