@@ -1,0 +1,389 @@
+"""The cue patterns of the twelve event types: who did what to whom, as compiled regexes.
+
+Each rule pairs a trigger (the act, e.g. "indicted", "signed an executive order") with the context the act needs in
+its sentence or the two before it (an immigration-enforcement target, the right kind of actor) and vetoes (e.g. the
+defendant is the agent, so a charge is a state action, not a federal charge). Whether the act really happened
+(negation, speculation, hypotheticals, questions) is judged separately in `extractors.events`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+import ahocorasick
+
+V = TypeVar("V")
+
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    """Compile a cue for lowercased text: a case-sensitive regex runs several times faster than IGNORECASE."""
+    return re.compile(pattern.lower())
+
+
+def keyword_automaton(keys: dict[str, V]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over `keys`; a key ending in "*" is a word stem, any other key a whole word."""
+    automaton = ahocorasick.Automaton()
+    for key, value in keys.items():
+        word = key.rstrip("*")
+        automaton.add_word(word, (len(word), key.endswith("*"), value))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_words(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, V]]:
+    """(start offset, value) of each key of `automaton` found in `text` on word boundaries."""
+    for end, (length, stem, value) in automaton.iter(text):
+        start = end - length + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if not stem and end + 1 < len(text) and text[end + 1].isalnum():
+            continue
+        yield start, value
+
+
+class Words:
+    """A vocabulary test in one Aho-Corasick scan (C speed), used like a regex: `Words(...).search(lowercase_text)`.
+
+    Entries are whole words, "*" marks a stem, "~" a space.
+    """
+
+    def __init__(self, words: str) -> None:
+        self._automaton = keyword_automaton({word.replace("~", " "): True for word in words.split()})
+
+    def search(self, text: str) -> bool:
+        return next(find_words(self._automaton, text), None) is not None
+
+
+Cue = re.Pattern[str] | Words
+
+# --- shared vocabulary -------------------------------------------------------------------------------------------
+# Federal immigration agents and their operations: the target that makes an act "about immigration enforcement".
+ENFORCEMENT = Words(
+    """ice immigra* border~patrol cbp hsi ero dhs homeland~security deport* federal~agent* federal~officer*
+    federal~official* federal~authorities federal~agenc* federal~personnel federal~immigration* federal~law~enforcement*
+    287(g) sanctuary detainer* detention~center* detention~facilit* processing~center* processing~facilit* broadview
+    delaney~hall undocumented migrant* midway~blitz metro~surge asylum mask* face~covering* secret~police"""
+)
+_AGENT_NOUN = r"(?:agents?|officers?|personnel|officials?|employees?|deputies|troopers)"
+_AGENCY = r"(?:ICE|Border Patrol|CBP|HSI|ERO|DHS|immigration|federal immigration|federal|federal law enforcement|Homeland Security)"
+FEDERAL_AGENT = Words(
+    """ice border~patrol cbp hsi ero dhs federal~agent* federal~officer* immigration~agent* immigration~officer* agents
+    agent federal~immigration~agent* federal~immigration~officer* federal~law~enforcement~officer*"""
+)
+_AGENT_OBJECT = rf"(?:(?:an?|the|two|three|four|five|several|one|both|\d+)\s+)?(?:(?:off-duty|masked|unnamed|plainclothes|veteran|senior)\s+)?{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}"
+# A charge, arrest or investigation whose defendant or subject is the agent himself.
+AGENT_DEFENDANT = _re(
+    rf"(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
+    rf"|charges against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
+    rf"\s+{_AGENT_OBJECT}"
+    rf"|\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?(?:(?!said|says|told|testified)[^.;]){{0,40}}?"
+    rf"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:charged|indicted|arrested|booked|cited)"
+)
+STATE_ACTOR = Words(
+    """state~prosecutor* county~prosecutor* city~prosecutor* local~prosecutor* district~attorney* attorney~general
+    attorneys~general state's~attorney county~attorney* sheriff* police bureau~of~criminal~apprehension bca governor gov.
+    mayor city~council legislat* lawmakers accountability~commission oversight~commission state~commission grand~jury
+    coroner medical~examiner state~investigators state~officials county~officials city~officials local~officials"""
+)
+_STATE_CHARGER = _re(
+    r"\b(?:county prosecutors?|district attorney|state's attorney|county attorney|state prosecutors?|state charges?"
+    r"|attorney general|municipal court|county court|state court|police (?:charged|cited))\b"
+)
+OFFENSE = Words(
+    """assault* imped* obstruct* interfer* resist* harbor* conceal* shield* threat* dox* ramm* struck hitting bit biting
+    kick* punch* attack* damag* destroy* destruct* depredation conspir* 18~u.s.c section~111 forcibly threw throw*
+    thrown spat spitting tamper* hinder* block* injur* smuggl* transporting~undocumented bomb* arson set~fire
+    fired~shots fired~at"""
+)
+CRIMINAL_CASE = Words(
+    """charg* indict* prosecut* criminal defendant* count counts assault* imped* obstruct* accused trial misdemeanor*
+    felony felonies jury"""
+)
+
+# --- per type ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way an event type is stated: a trigger, context it needs nearby, vetoes in its sentence.
+
+    `keys` are lowercase substrings at least one of which every trigger match contains: a sentence without any of
+    them skips the rule without running its regexes (the cheap prefilter).
+    """
+
+    type: str
+    keys: tuple[str, ...]
+    trigger: re.Pattern[str]
+    confidence: float
+    needs: tuple[Cue, ...] = ()
+    vetoes: tuple[Cue, ...] = ()
+    sentence_needs: tuple[Cue, ...] = ()
+    cased: bool = False  # the trigger reads the original text (capitalised names); every other cue reads it lowercased
+
+
+def _keys(words: str) -> tuple[str, ...]:
+    return tuple(word.replace("~", " ") for word in words.split())
+
+
+_CHARGE = _re(
+    r"\b(?:charged|indicted|indictments? (?:was |were )?(?:unsealed|returned)|criminal complaints?|arrested and charged"
+    r"|faces? (?:\w+ )?(?:federal )?(?:charges?|counts?)|federal charges?|arraigned|pleaded not guilty|charging (?:him|her|them)"
+    r"|charges? (?:were|was|have been|has been) (?:filed|brought)|filed (?:federal )?charges|accused in a (?:federal )?complaint"
+    r"|booked on federal|(?:a |the )?federal complaint)\b"
+)
+_DECLINATION = _re(
+    r"\b(?:declined to (?:prosecute|charge|indict|bring|file|pursue|press|move forward)|decided not to (?:prosecute|charge|pursue"
+    r"|file|bring|seek|move forward)|(?:dropped|dismissed|dismissing|dropping|abandoned|withdrew|vacated|tossed|threw out)\s+(?:all\s+"
+    r"|the\s+|its\s+|their\s+|federal\s+|most\s+|some\s+|remaining\s+|both\s+|his\s+|her\s+)*(?:\w+\s+)?(?:charges?|case|cases"
+    r"|indictments?|criminal complaints?|counts?|prosecutions?)|(?:charges?|case|cases|indictment|criminal complaint|counts?)"
+    r"(?:\s+against\s+(?:[\w.'-]+\s+){1,6})?\s+(?:was|were|have been|has been|had been|got|are being|is being)\s+(?:\w+\s+)?"
+    r"(?:dropped|dismissed|abandoned|withdrawn|thrown out|tossed)|moved to dismiss|(?:refused|declined|failed|voted not) to"
+    r" (?:return an )?indict\w*|no[- ]bill\w*|returned no (?:true bill|indictment)|acquitt\w+|found (?:\w+ ){0,3}not guilty"
+    r"|not[- ]guilty verdicts?|cleared (?:\w+ )?of all charges|dismissal of (?:the )?(?:charges?|case|indictment))\b"
+)
+_RESOLUTION = _re(
+    r"\b(?:pleaded guilty|pled guilty|pleads guilty|pleaded no contest|plea (?:deal|agreement|bargain)|guilty pleas?"
+    r"|(?:was|were|been|is) convicted|convicted (?:\w+ )?(?:of|on)|jury convicted|found (?:\w+ ){0,3}guilty|guilty verdicts?"
+    r"|sentenced|sentence of|admitted (?:to )?(?:assault|imped|obstruct)\w*)\b"
+)
+_COURT = _re(
+    r"(?:\b(?:a|an|the|federal|district|appeals|circuit|state|county|magistrate|U\.S\.)\s+(?:[\w.-]+\s+){0,3}"
+    r"(?:judge|court|panel|justices)|\bjudge [a-z]\w+|\bsupreme court)\b(?:[^.;]{0,90}?)\b(?:ruled|rules|ordered|orders"
+    r"|blocked|blocks|barred|bars|halted|halts|enjoined|enjoins|paused|pauses|granted|grants|issued|issues|struck down"
+    r"|strikes down|upheld|upholds|rejected|rejects|found that|sided with|lifted|extended|declined to block|allowed|restricted"
+    r"|limited|prohibited|stopped|froze|suspended|required|requires|vacated|reinstated)\b"
+    r"|\b(?:injunction|restraining order|TRO|ruling|court order|consent decree)\b[^.;]{0,60}?\b(?:paused|pauses|blocked"
+    r"|blocks|bars|barred|halted|halts|prohibits|prohibited|bans|banned|requires|required|restricts|restricted|limits"
+    r"|limited|took effect|remains in (?:place|effect)|forbids|forbade|stopped|froze)\b"
+)
+_LAWSUIT = _re(
+    r"\b(?:sued|sues|(?:is|are|was|were) suing|filed (?:a |an |its |their |the )?(?:\w+\s+){0,3}(?:lawsuits?|suits?"
+    r"|complaints?|petitions?|challenges?)|(?:lawsuits?|suits?) (?:filed|brought|against|challenging|seeking|accus\w+)"
+    r"|class[- ]actions?|(?:its|their|the|new|federal|civil) (?:civil )?(?:lawsuit|suit)\b|habeas (?:corpus )?petitions?"
+    r"|made (?:its|their) case for (?:a |an )?(?:preliminary )?(?:injunction|restraining order)|asked (?:a |the )?(?:federal )?"
+    r"(?:judge|court) to|(?:sought|seeks|seeking) (?:a |an )?(?:preliminary )?(?:injunction|restraining order)"
+    r"|court challenge)\b"
+)
+_POLICY_OBJECT = Words(
+    """law laws ordinance* executive~order* order orders policy policies directive* measure* bill bills rule rules
+    resolution* agreement* 287(g) act guidance memo"""
+)
+_POLICY = _re(
+    r"\b(?:signed|enacted|passed|approved|adopted|issued|announced|unveiled|introduced|took effect|takes effect|went into"
+    r" effect|goes into effect|will take effect|terminated|ended|rescinded|withdrew from|pulled out of|entered into|joined"
+    r"|renewed|expanded|implemented|formalized|codified|(?:made|making) (?:\w+ )?promises?\b[^.;]{0,60}?\bnot to"
+    r"|(?:not|won't|will not|would not|refuse to|refused to|never|no longer)\s+(?:to\s+)?(?:cooperate|collaborate|assist|help"
+    r"|honor|share (?:information|data))\s+with)\b"
+)
+_FORCE = _re(
+    r"\b(?:shot|shooting|shoots|opened fire|fired (?:shots|at|into|on|pepper|tear|rubber|less-lethal|projectiles|a weapon)"
+    r"|killed|fatally|tear[- ]gas\w*|pepper[- ]spray\w*|pepper balls?|rubber bullets|less-lethal|flash-?bangs?"
+    r"|chemical (?:agents|irritants)|projectiles|tackled|pinned|slammed|beat|beaten|punched|dragged|tased|Tasered"
+    r"|stun guns?|chok\w+|knelt on|injured|wounded|hospitalized|used (?:excessive )?force|batons?|smashed|broke (?:a |the )?"
+    r"(?:car |vehicle )?window|thrown to the ground|threw (?:him|her|them|a \w+) to the ground)\b"
+)
+_OPERATION = _re(
+    r"\b(?:raid(?:s|ed|ing)?|sweeps?|swept|surge[ds]?|blitz|crackdown"
+    r"|descended on|fanned out|stormed|swarmed|rounded up|roundup|checkpoints?|enforcement (?:actions?|operations?)"
+    r"|(?:arrested|detained|apprehended|took into custody|picked up|seized) (?:at least |more than |about |nearly |roughly"
+    r" |some |over )?(?:\d+|dozens|hundreds|a|an|two|three|four|five|six|seven|eight|nine|ten|several|his|her|their)\b"
+    r"|(?:launched|began|conducted|carried out|expanded|kicked off|started)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}"
+    r"(?:operations?|sweeps?|surge|crackdown|deployment))"
+)
+_PROTEST = _re(
+    r"\b(?:protested|protesting|(?:a|the|held|staged|weekly|nightly|peaceful|large|small) protests?|protests (?:outside|at|in|against"
+    r"|near|erupted|continued|spread|broke out)|demonstrat(?:ed|ions?)|rall(?:y|ies|ied)|vigils?|marched|(?:a|the) march"
+    r"|picket\w*|chanted|gathered (?:outside|at|in front|near|to)|blockaded|blocked (?:the )?(?:entrance|gate|driveway|road"
+    r"|street|vans?|vehicles?|convoy)|confront\w*|clashed|sit-in|walkout|walked out|shouted at)\b"
+)
+_THREAT = _re(
+    r"\b(?:threatened|threatens|warned|warns|vowed|vows|pledged|pledges|promised)\b[^.;]{0,140}?\b(?:prosecut\w*|arrest\w*"
+    r"|charg\w*|jail|prison|crimes?|felon\w*|accountable|hide|consequences|indict\w*|behind bars|lock(?:ed)? up)"
+    r"|\bcall(?:ed|s|ing)? for (?:the )?(?:arrests?|prosecution|criminal charges|charges|indictments?)"
+    r"|\b(?:anyone|anybody|whoever|those|any (?:\w+ )?(?:agent|officer|protester|person)|if (?:any|an?|you|they)\b[^.;]{0,90})"
+    r"[^.;]{0,120}?\b(?:will be|must be|is going to be|are going to be|shall be|is committing|are committing|will face|faces"
+    r"|should be|would be|will go)\s+(?:\w+\s+)?(?:arrested|prosecuted|charged|held accountable|a felony|federal charges"
+    r"|jail|prison|indicted|locked up)"
+    r"|\bwe will (?:prosecute|arrest|charge|find|come after|go after)"
+)
+_RESIGNATION = _re(
+    r"\b(?:resign(?:ed|s|ations?)?|quit|stepped down|steps down|fired|ousted|dismissed from|removed from (?:office|his post"
+    r"|her post|the case|their posts)|forced out|pushed out|was terminated|were terminated|left (?:the|their|his|her) "
+    r"(?:office|posts?|jobs?))\b"
+)
+_PROSECUTOR_OR_OFFICIAL = Words(
+    """prosecutor* attorney* official* director chief head leader* deputy supervisor* staff lawyers commissioner sheriff
+    secretary spokes* employee* assistant"""
+)
+_NOT_FEDERAL = _re(r"\b(?:FBI|Justice Department|U\.S\. attorney|federal prosecutors|former|inspector general)\b")
+_INVESTIGATIVE_TARGET = Words(
+    """ice border~patrol cbp federal~agent* federal~officer* federal~misconduct federal~immigration* immigration~agent*
+    immigration~officer* agent agents shooting killing death conduct misconduct abuses use~of~force dhs"""
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "federal_charge",
+        _keys("charg indict complaint arraign pleaded~not booked~on"),
+        _CHARGE,
+        0.85,
+        needs=(ENFORCEMENT, OFFENSE),
+        vetoes=(AGENT_DEFENDANT, _STATE_CHARGER),
+    ),
+    Rule(
+        "federal_declination",
+        _keys("declin decided~not drop dismiss abandon withdr vacat toss threw~out thrown~out indict no-bill no~bill"
+              " returned~no acquitt guilty cleared"),
+        _DECLINATION,
+        0.85,
+        needs=(ENFORCEMENT, CRIMINAL_CASE),
+        vetoes=(_re(r"\b(?:lawsuit|civil suit|dismissed from)\b"),),
+    ),
+    Rule(
+        "case_resolution",
+        _keys("guilty no~contest plea convict sentenc admitted"),
+        _RESOLUTION,
+        0.85,
+        needs=(ENFORCEMENT, OFFENSE),
+    ),
+    Rule(
+        "state_action_against_agents",
+        _keys("charg indict arrest subpoena cited booked prosecut investigat warrant probe"),
+        AGENT_DEFENDANT,
+        0.8,
+        needs=(STATE_ACTOR,),
+        vetoes=(_NOT_FEDERAL,),
+    ),
+    Rule(
+        "state_action_against_agents",
+        _keys("investigat inquiry probe review portal hotline commission task~force panel grand~jury website database"
+              " subpoena"),
+        _re(
+            r"\b(?:opened|launched|began|announced|started|conducting|formed|created|established|convened|set up)\s+(?:an?\s+"
+            r"|the\s+|its\s+)?(?:\w+\s+){0,3}(?:investigations?|inquiry|probe|review|portal|hotline|commission|task force"
+            r"|panel|grand jury|website|database)\b|\bsubpoena(?:ed|s)?\b|\b(?:is|are|were|was|been) investigating\b"
+        ),
+        0.75,
+        needs=(STATE_ACTOR,),
+        sentence_needs=(_INVESTIGATIVE_TARGET,),
+        vetoes=(_NOT_FEDERAL,),
+    ),
+    Rule(
+        "court_ruling",
+        _keys("judge court justices panel injunction restraining tro ruling order decree"),
+        _COURT,
+        0.8,
+        needs=(ENFORCEMENT,),
+        vetoes=(
+            _re(r"\b(?:charges?|indict\w*|sentenc\w*|plea|guilty|acquit\w*|defendant|court challenge|pending trial|bond|bail)\b"),
+        ),
+    ),
+    Rule(
+        "civil_lawsuit",
+        _keys("sued sues suing suit complaint petition challenge class-action class~action habeas injunction"
+              " restraining judge~to court~to"),
+        _LAWSUIT,
+        0.75,
+        needs=(ENFORCEMENT,),
+        vetoes=(_re(r"\b(?:criminal complaint|complaints? (?:with|to) (?:the )?(?:inspector|oversight|office))\b"),),
+    ),
+    Rule(
+        "legislation_policy",
+        _keys("signed enacted passed approved adopted issued announced unveiled introduced effect terminated ended"
+              " rescinded withdrew pulled~out entered~into joined renewed expanded implemented formalized codified"
+              " promise cooperat collaborat assist help honor share"),
+        _POLICY,
+        0.75,
+        needs=(ENFORCEMENT,),
+        sentence_needs=(_POLICY_OBJECT,),
+        vetoes=(_re(r"\b(?:Trump|President|White House|Congress|Noem|Homeland Security Secretary)\b"),),
+    ),
+    Rule(
+        "legislation_policy",
+        _keys("cooperat collaborat assist help honor"),
+        _re(
+            r"\b(?:promis\w*|pledg\w*|vow\w*|order\w*|instruct\w*|direct\w*)\b[^.;]{0,80}?\b(?:not|never|no longer)\s+"
+            r"(?:to\s+)?(?:cooperate|collaborate|assist|help|honor)\s+with\s+(?:\w+\s+){0,2}(?:ICE|immigration|federal)"
+        ),
+        0.7,
+    ),
+    Rule(
+        "use_of_force",
+        _keys("shot shoot opened~fire fired killed fatal tear pepper rubber less-lethal flash chemical projectile tackled"
+              " pinned slammed beat punched dragged tased taser stun~gun chok knelt injur wound hospital force baton"
+              " smashed window to~the~ground"),
+        _FORCE,
+        0.8,
+        sentence_needs=(FEDERAL_AGENT,),
+        vetoes=(
+            _re(r"\b(?:charged|accused|indicted|convicted|pleaded|sentenced)\b[^.]{0,60}\b(?:with|of|for|to)\b"),
+            _re(r"\bshooting (?:video|footage|photos)\b"),
+        ),
+    ),
+    Rule(
+        "enforcement_operation",
+        _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup checkpoint"
+              " enforcement~action arrested detained apprehended custody picked~up seized launched began conducted"
+              " carried~out expanded kicked~off started"),
+        _OPERATION,
+        0.75,
+        needs=(ENFORCEMENT,),
+        sentence_needs=(FEDERAL_AGENT,),
+        vetoes=(_re(r"\b(?:charged|indicted|accused|convicted|sentenced)\b"),),
+    ),
+    Rule(
+        "enforcement_operation",
+        _keys("operation blitz surge"),
+        re.compile(r"\bOperation [A-Z]\w+|[“\"][A-Z]\w+ [A-Z]\w+[”\"] operation|\bMidway Blitz\b|\bMetro Surge\b"),
+        0.8,
+        cased=True,
+    ),
+    Rule(
+        "protest",
+        _keys("protest demonstrat rall vigil march picket chant gathered blockad blocked confront clash sit-in walkout"
+              " walked~out shouted"),
+        _PROTEST,
+        0.75,
+        needs=(ENFORCEMENT,),
+        vetoes=(_re(r"\bright to protest\b"),),
+    ),
+    Rule(
+        "threat_of_prosecution",
+        _keys("threaten warn vow pledg promised call will~be must~be going~to~be shall~be committing will~face faces"
+              " should~be would~be will~go we~will"),
+        _THREAT,
+        0.75,
+        needs=(ENFORCEMENT,),
+        vetoes=(
+            _re(r"\b(?:advoca\w+|groups?|experts?|scholars?|analysts?|guidance|critics|commentators|warn(?:s|ed)? against)\b"),
+        ),
+    ),
+    Rule(
+        "resignation",
+        _keys("resign quit stepped~down steps~down fired ousted dismissed~from removed~from forced~out pushed~out"
+              " terminated left~the left~their left~his left~her"),
+        _RESIGNATION,
+        0.8,
+        needs=(ENFORCEMENT,),
+        sentence_needs=(_PROSECUTOR_OR_OFFICIAL,),
+        vetoes=(_re(r"\bfired (?:shots|at|on|into|tear|pepper|rubber|a weapon|his weapon|her weapon|projectiles)\b"),),
+    ),
+)
+
+# Every rule's keys in one automaton: a single C scan of a lowercased sentence says which rules can fire at all.
+# Keys are word stems, matched at word starts ("force" must not fire inside "enforcement").
+_GATE = keyword_automaton(
+    {key + "*": frozenset(i for i, rule in enumerate(RULES) if key in rule.keys) for rule in RULES for key in rule.keys}
+)
+
+
+def candidate_rules(lowercase_text: str) -> list[Rule]:
+    """The rules whose keys start a word of `lowercase_text`, in declaration order."""
+    indexes: set[int] = set()
+    for _, found in find_words(_GATE, lowercase_text):
+        indexes |= found
+    return [RULES[index] for index in sorted(indexes)]

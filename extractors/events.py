@@ -1,0 +1,200 @@
+"""What happened: event types per sentence, with evidence and a date, and only when it really happened.
+
+`detect_events` runs the cue rules of `extractors.event_rules` over each sentence, then keeps a hit only if the words
+before its trigger (in the same clause) do not negate it ("no agents have been charged"), make it speculative
+("are worried prosecutors will begin charging", "could", "may soon"), hypothetical ("if an officer ...") or generic
+("anyone who ..."), and if the sentence is not a question, a general trend ("indictments are rare") or a photo
+caption. Quoted threats are exempt from the conditional test: "anyone who touches an agent will be prosecuted" is
+exactly what a `threat_of_prosecution` looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.event_dates import resolve_date
+from extractors.event_rules import Cue, Rule, candidate_rules
+from extractors.relevance import RELEVANCE_THRESHOLD, relevance
+from extractors.sentences import Sentence
+
+__all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
+
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|neither|nor|without|yet to|cannot|lack of|absence of|rather than|instead of"
+    r"|no one|denied|denies|false(?:ly)?|fake|hoax|unfounded|debunked)\b|n't\b",
+)
+_SPECULATION = re.compile(
+    r"\b(?:could|might|may|would|should|can|will|shall|must|if|unless|whether|worr\w*|fear\w*|concern\w*|hop(?:e|es|ed|ing)"
+    r"|possib\w*|potential\w*|likely|expect\w*|consider\w*|weigh\w*|plan(?:s|ned|ning)? to|intend\w*|aim\w* to|seek\w* to"
+    r"|want\w* to|threaten\w* to|call\w* (?:for|on)|urg\w*|demand\w*|push\w* for|propos\w*|rumou?r\w*|speculat\w*"
+    r"|prospect|risk\w*|anyone|anybody|those who|people who|whoever|someone who|a person who|set to|prepar\w* to"
+    r"|about to|ready to|allow\w* (?:\w+ )?to|permit\w* (?:\w+ )?to|in order to|so that|imagine|suppose|what if|ask\w* whether|warn\w* that)\b",
+)
+# Conditionals and generic subjects a quoted threat is made of; a threat is still killed by real speculation.
+_THREAT_SPECULATION = re.compile(
+    r"\b(?:could|might|may|worr\w*|fear\w*|possib\w*|potential\w*|likely|consider\w*|weigh\w*|rumou?r\w*|speculat\w*)\b",
+)
+_TREND = re.compile(
+    r"\b(?:(?:are|is|remain|remains|were|have been|has been)\s+(?:still\s+|extremely\s+|very\s+|relatively\s+)?(?:rare|uncommon"
+    r"|unusual|few and far between)|rarely|seldom|typically|generally|usually|in general|historically|increasingly|often"
+    r"|tend to|on average|in recent years|a growing number|more and more|an? (?:increase|rise|decline|drop|surge) in)\b",
+)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s*(?:but|while|although|though|yet)\b|\b(?:but|then|after|before|when|as)\b")
+_RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|may|might|can)\b")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_RELATIVE_DAY = re.compile(r"\b(?:next|following|same|that) day\b|\bday before\b")
+_INFINITIVE = re.compile(r"\bto\s+$")
+_CAPTION = re.compile(r"^(?:Photograph|Photo|Image|Credit|Illustration|Video)\s*:|\bPhotograph:|\bAP Photo\b|Getty Images")
+_PREFIX_CHARS = 90
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """One event found in one sentence, before it is placed in a jurisdiction."""
+
+    type: str
+    sentence: int
+    confidence: float
+    evidence: str
+    event_date: date | None
+    date_source: str
+
+
+def detect_events(
+    sentences: list[Sentence], title: str | None = None, published: date | None = None
+) -> list[EventHit]:
+    """Events stated as having happened, one hit per (type, sentence), with the sentence as evidence.
+
+    `title` is accepted for symmetry with `relevance`; headlines repeat the body and carry no sentence index.
+    """
+    del title
+    captions = {s.paragraph for s in sentences if _CAPTION.search(s.text)}
+    dates = _SentenceDates(sentences, published, captions)
+    hits: list[EventHit] = []
+    context = _Context([s.text.lower() for s in sentences])
+    for index, sentence in enumerate(sentences):
+        text = sentence.text
+        if sentence.paragraph in captions or _is_question(text):
+            continue
+        rules = candidate_rules(context.lower[index])
+        if not rules:
+            continue
+        found: dict[str, tuple[float, int]] = {}
+        for rule in rules:
+            if rule.type in found:
+                continue
+            position = _match(rule, text, index, context)
+            if position is not None:
+                found[rule.type] = (rule.confidence, position)
+        for event_type, (confidence, position) in found.items():
+            when = dates.of_event(index, position)
+            hits.append(
+                EventHit(
+                    type=event_type,
+                    sentence=index,
+                    confidence=confidence,
+                    evidence=text,
+                    event_date=when or published,
+                    date_source="text" if when else "published",
+                )
+            )
+    return hits
+
+
+class _Context:
+    """The article's lowercased sentences, with each cue's verdict per sentence computed at most once."""
+
+    def __init__(self, lower: list[str]) -> None:
+        self.lower = lower
+        self._seen: dict[tuple[int, int], bool] = {}
+
+    def has(self, cue: Cue, index: int) -> bool:
+        key = (id(cue), index)
+        if key not in self._seen:
+            self._seen[key] = bool(cue.search(self.lower[index]))
+        return self._seen[key]
+
+    def near(self, cue: Cue, index: int) -> bool:
+        """Whether the cue occurs in sentence `index` or one of the three before it."""
+        return any(self.has(cue, earlier) for earlier in range(index, max(-1, index - 4), -1))
+
+
+class _SentenceDates:
+    """Dates stated by sentences, resolved lazily: most sentences of an article never need one."""
+
+    def __init__(self, sentences: list[Sentence], published: date | None, captions: set[int]) -> None:
+        self._sentences = sentences
+        self._captions = captions
+        self._published = published
+        self._own: dict[int, date | None] = {}
+
+    def of_event(self, index: int, near: int) -> date | None:
+        """The sentence's own date nearest the trigger, else the last date stated earlier in its paragraph."""
+        when = self._resolve(index, near)
+        paragraph = self._sentences[index].paragraph
+        earlier = index - 1
+        while when is None and earlier >= 0 and self._sentences[earlier].paragraph == paragraph:
+            when = self.own(earlier)
+            earlier -= 1
+        return when
+
+    def own(self, index: int) -> date | None:
+        if index not in self._own:
+            self._own[index] = self._resolve(index, 0)
+        return self._own[index]
+
+    def _resolve(self, index: int, near: int) -> date | None:
+        text = self._sentences[index].text
+        anchor = self._previous(index) if _RELATIVE_DAY.search(text) else None
+        return resolve_date(text, self._published, near=near, anchor=anchor)
+
+    def _previous(self, index: int) -> date | None:
+        """The last date stated before sentence `index` (any paragraph), for "the next day"."""
+        for earlier in range(index - 1, max(-1, index - 8), -1):
+            if self._sentences[earlier].paragraph in self._captions:
+                continue
+            when = self.own(earlier)
+            if when:
+                return when
+        return None
+
+
+def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
+    """Offset of the first trigger of `rule` in sentence `index` that survives context checks and the reality rules."""
+    lower = context.lower[index]
+    for trigger in rule.trigger.finditer(text if rule.cased else lower):
+        if not _is_real(rule.type, lower, trigger.start()):
+            continue
+        if not all(context.has(need, index) for need in rule.sentence_needs):
+            return None
+        if not all(context.near(need, index) for need in rule.needs):
+            return None
+        if any(context.has(veto, index) for veto in rule.vetoes) or context.has(_TREND, index):
+            return None
+        return trigger.start()
+    return None
+
+
+def _is_real(event_type: str, text: str, start: int) -> bool:
+    """Whether the clause leading up to a trigger states the act as fact (not negated, hedged or hypothetical)."""
+    prefix = _clause_before(text, start)
+    if _NEGATION.search(prefix):
+        return False
+    if event_type == "threat_of_prosecution":
+        return not (_THREAT_SPECULATION.search(prefix) or _INFINITIVE.search(prefix))
+    return not _SPECULATION.search(prefix)
+
+
+def _clause_before(text: str, start: int) -> str:
+    prefix = text[max(0, start - _PREFIX_CHARS) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end() :]
+    prefix = _RELATIVE_CLAUSE.sub(",", prefix)
+    return _RELATIVE_MODAL.sub(" ", prefix)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith("?")
