@@ -20,6 +20,7 @@ MAX_BYTES = 8_000_000
 _EARLIEST = date(1995, 1, 1)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|main|section|span|h[1-6]|title|meta|table|br)\b", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*|\s*,\s*(?=[A-Z])")
 # Date look-up limited to the page's markup (no extensive text scan), which is where news sites put it.
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
@@ -76,7 +77,7 @@ def extract_article(
     sample = page[:200_000]
     if not _MARKUP.search(sample):
         return Article(text="", published=feed_published, reason="not html")
-    if sum(ch < " " and ch not in "\t\r\n" for ch in sample[:4096]) > 64:
+    if len(_CONTROL.findall(sample, 0, 4096)) > 64:
         return Article(text="", published=feed_published, reason="not html")
     try:
         doc = trafilatura.bare_extraction(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -20,7 +21,8 @@ _TIMEISH = r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 
 # Placeholder text a script would have replaced ("Loading...", "Advertisement").
 _PLACEHOLDER = re.compile(
-    r"\b(?:loading|please wait)\s*(?:\.{3}|…)|^(?:advertisement|sponsored|ad|skip to (?:main )?content|"
+    r"\b(?:loading|please wait)\s*(?:\.{3}|…)|^(?:loading|load|show|see) (?:more|all|\w+ more)\b.{0,30}$|"
+    r"^(?:advertisement|sponsored|ad|skip to (?:main )?content|report an? (?:typo|error|correction)|"
     r"scroll to continue(?: with content)?|story continues below(?: advertisement)?|\d+\s*min(?:ute)?s? read|"
     r"listen to (?:this )?(?:article|story)\b.*|image \d+ of \d+|\d+\s*/\s*\d+)$",
     re.I,
@@ -36,7 +38,19 @@ _DATELINE_META = re.compile(
     rf"(?:\s+on)?\s*:?\s*(?:{_TIMEISH}[,\s]*)?{_DATEISH}(?:[,\s]*(?:at\s+)?{_TIMEISH})?\.?$",
     re.I,
 )
-_DISCLAIMER = re.compile(r"^(?:disclaimer|editor[’']s note|corrections? policy)\s*:", re.I)
+_DISCLAIMER = re.compile(
+    r"^(?:disclaimer|corrections? policy)\s*:|^(?:this|a version of this) (?:article|story|piece|report) "
+    r"(?:\w+ )?(?:appears|appeared|was (?:first |originally )?published|ran) (?:in|on)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by)\b|\ball rights reserved\b", re.I)
+_TIME_ONLY = re.compile(rf"^{_TIMEISH}(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?$", re.I)
+# A press release ends at "###" (or "-30-"); what follows is the agency's page furniture.
+_END_MARK = re.compile(r"^(?:#{3}|-\s*30\s*-|\*{3})$")
+_READ_MORE_TAIL = re.compile(r"(?:continue reading|read more|keep reading|read the full story|full story)\s*(?:[›»→>…]|\.{3})?$",
+                             re.I)
+# A section label glued to the first sentence by a scraper ("News NetworksThe coverage ..."): keep the sentence.
+_GLUED_LABEL = re.compile(r"^(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+(?=[A-Z][a-z]+ )")
 _COMMENTS = re.compile(
     r"^(?:\(?\d+\)?\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:view|show|hide|read|see|load|post|add|"
     r"leave|join)\s+(?:all\s+|the\s+|a\s+|\d+\s+)?(?:comments?|conversation|discussion|replies)\b",
@@ -81,7 +95,11 @@ _CREDIT = re.compile(
 )
 _CATEGORY_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|category|related topics|more on)\s*:", re.I)
 _BREAKING = re.compile(r"^(?:breaking(?: news)?|update[d]?|developing|just in|watch|live|exclusive)\s*[:|–—-]\s*", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|story by|reporting by|von|por|par)\s+[A-Z][\w.’'-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]+){0,7}\.?$")
+_BYLINE = re.compile(
+    rf"^(?i:by|written by|story by|reporting by|von|por|par)\s+[A-Z][\w.’'-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.’'-]+)"
+    rf"{{0,7}}\.?(?:[\s|,·•-]+(?i:updated|published|posted)?:?\s*(?:{_TIMEISH}[,\s]*)?(?i:{_DATEISH})(?:[,\s]*(?:at\s+)?"
+    rf"{_TIMEISH})?)?$"
+)
 _RELATED_HEADING = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|coverage|content|links|reading|news|posts|questions))?|more (?:from|on|stories|news|in)\b.*|"
     r"recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|also (?:read|see|on \S+)|"
@@ -93,6 +111,7 @@ _RELATED_HEADING = re.compile(
 )
 
 _SHORT = 40
+_LONGEST_FURNITURE = 70
 
 
 def _norm(line: str) -> str:
@@ -100,6 +119,7 @@ def _norm(line: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(line))
 
 
+@lru_cache(maxsize=8192)
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -115,13 +135,24 @@ def _is_headline_item(line: str) -> bool:
     return 0 < _words(body) <= 25 and (body.endswith("?") or not re.search(r"[.!:;]$", body))
 
 
+def _later_headlines(lines: list[str]) -> set[str]:
+    """Folded lines, with and without a "BREAKING:"-style prefix, to spot a ticker that repeats a later line."""
+    return {_norm(x) for x in lines} | {_norm(_BREAKING.sub("", x)) for x in lines}
+
+
 def _share_bar(line: str) -> bool:
     words = [w.lower() for w in _WORD.findall(line)]
     return bool(words) and len(words) <= 12 and all(w in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
 
 
+_LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking news|developing story|exclusive|"
+                     r"opinion|analysis|sponsored content|press release|news release)$", re.I)
+
+
 def _section_label(line: str) -> bool:
-    """A lone ALL-CAPS word or two ("CELEBRITY", "U.S. NEWS") without a sentence end."""
+    """A lone ALL-CAPS word or two ("CELEBRITY", "U.S. NEWS") or a page-type label ("Live updates")."""
+    if _LABELS.match(line):
+        return True
     letters = [c for c in line if c.isalpha()]
     return (
         len(letters) >= 2
@@ -144,12 +175,13 @@ def _caption(line: str) -> bool:
 # (kind, test) for a single line; `block` kinds also take a heading right above them with them.
 _LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
     ("placeholder", False, lambda s: bool(_PLACEHOLDER.search(s)) and _words(_PLACEHOLDER.sub("", s)) <= 4),
-    ("relative_time", False, lambda s: bool(_RELATIVE_TIME.match(s))),
+    ("relative_time", False, lambda s: bool(_RELATIVE_TIME.match(s) or _TIME_ONLY.match(s))),
     ("date_stamp", False, lambda s: bool(_DATELINE_META.match(s))),
     ("disclaimer", False, lambda s: bool(_DISCLAIMER.match(s)) and _words(s) <= 60),
+    ("copyright", False, lambda s: bool(_COPYRIGHT.search(s)) and _words(s) <= 40),
     ("comments", False, lambda s: bool(_COMMENTS.match(s)) and _words(s) <= 12),
     ("share", False, _share_bar),
-    ("read_more", True, lambda s: bool(_READ_MORE.match(s)) and _words(s) <= 25),
+    ("read_more", True, lambda s: bool(_READ_MORE.match(s) or _READ_MORE_TAIL.search(s)) and _words(s) <= 25),
     ("donation", True, lambda s: _appeal(s, _DONATION_CUES)),
     ("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_CUES)),
     ("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60),
@@ -161,35 +193,38 @@ _LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
 
 def classify_line(line: str) -> str | None:
     """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
+    if _words(line) > _LONGEST_FURNITURE:
+        return None
     for kind, _block, test in _LINE_RULES:
         if test(line):
             return kind
     return None
 
 
-def strip_boilerplate(text: str, title: str | None = None) -> str:
-    """Remove residual boilerplate paragraphs; paragraphs stay separated by a single newline."""
-    lines = [_WS.sub(" ", raw).strip() for raw in text.splitlines()]
-    lines = [line for line in lines if line]
-    kinds: list[str | None] = [classify_line(line) for line in lines]
-    block_kinds = {kind for kind, block, _ in _LINE_RULES if block}
+def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) -> None:
+    """Headline repeated in the body, "BREAKING:" tickers, pull quotes: a line whose words recur elsewhere."""
     title_norm = _norm(title or "")
+    norms = [_norm(line) for line in lines]
+    unprefixed = [_norm(_BREAKING.sub("", line)) for line in lines]
     seen: set[str] = set()
-
     for i, line in enumerate(lines):
-        norm = _norm(line)
-        if kinds[i] is None:
-            unprefixed = _norm(_BREAKING.sub("", line))
-            if norm in seen or (title_norm and title_norm in (norm, unprefixed)):
-                kinds[i] = "repeated_headline"
-            elif i < 3 and _BYLINE.match(line):
-                kinds[i] = "byline"
-            elif i < 3 and _BREAKING.match(line) and unprefixed in {_norm(x) for x in lines[i + 1 :]}:
-                kinds[i] = "repeated_headline"
-        if norm and _words(line) >= 3:
-            seen.add(norm)
+        if kinds[i] is not None:
+            continue
+        if norms[i] in seen or (title_norm and title_norm in (norms[i], unprefixed[i])):
+            kinds[i] = "repeated_headline"
+        elif i < 3 and _BYLINE.match(line):
+            kinds[i] = "byline"
+        elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and any(
+            j != i and kinds[j] is None and len(norms[j]) >= len(unprefixed[i]) and unprefixed[i] in norms[j]
+            for j in range(len(lines))
+        ):
+            kinds[i] = "repeated_text"
+        if kinds[i] is None and _words(line) >= 3:
+            seen.add(norms[i])
 
-    # A related-stories or "dive deeper" heading takes the list of headline-like lines under it.
+
+def _mark_related_lists(lines: list[str], kinds: list[str | None]) -> None:
+    """A related-stories or "dive deeper" heading takes the list of headline-like lines under it."""
     i = 0
     while i < len(lines):
         if _RELATED_HEADING.match(lines[i].lstrip("-–—•*» ")):
@@ -202,15 +237,24 @@ def strip_boilerplate(text: str, title: str | None = None) -> str:
         else:
             i += 1
 
-    # A trailing run of question lines ("Want to dive deeper?" suggestions).
+
+def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
+    """A trailing run of question lines ("Want to dive deeper?") and short labels left after the last paragraph."""
     end = len(lines)
     while end > 0 and (kinds[end - 1] is not None or (lines[end - 1].endswith("?") and _words(lines[end - 1]) <= 30)):
         end -= 1
     if sum(1 for k in range(end, len(lines)) if kinds[k] is None) >= 2:
         for k in range(end, len(lines)):
             kinds[k] = kinds[k] or "questions"
+    end = len(lines)
+    while end > 1 and (kinds[end - 1] is not None or (_words(lines[end - 1]) <= 5 and not _TERMINAL.search(lines[end - 1]))):
+        kinds[end - 1] = kinds[end - 1] or "trailing_label"
+        end -= 1
 
-    # Alt text just above a caption ("a woman speaks into microphones") and block headings above an appeal.
+
+def _mark_neighbours(lines: list[str], kinds: list[str | None]) -> None:
+    """Alt text just above a caption ("a woman speaks into microphones") and block headings above an appeal."""
+    block_kinds = {kind for kind, block, _ in _LINE_RULES if block}
     for i in range(len(lines) - 1):
         if kinds[i] is not None or not _is_heading(lines[i]):
             continue
@@ -220,4 +264,28 @@ def strip_boilerplate(text: str, title: str | None = None) -> str:
         elif below in block_kinds:
             kinds[i] = below
 
+
+def _split_lines(text: str) -> list[str]:
+    """Non-empty paragraphs with spaces folded, cut at a press-release end mark, glued labels unglued."""
+    lines = []
+    for raw in text.splitlines():
+        line = _WS.sub(" ", raw).strip()
+        if _END_MARK.match(line) and lines:
+            break
+        glued = _GLUED_LABEL.match(line)
+        if glued and _words(line) > _SHORT:
+            line = line[glued.end() :]
+        if line:
+            lines.append(line)
+    return lines
+
+
+def strip_boilerplate(text: str, title: str | None = None) -> str:
+    """Remove residual boilerplate paragraphs; paragraphs stay separated by a single newline."""
+    lines = _split_lines(text)
+    kinds: list[str | None] = [classify_line(line) for line in lines]
+    _mark_repeats(lines, kinds, title)
+    _mark_related_lists(lines, kinds)
+    _mark_tail(lines, kinds)
+    _mark_neighbours(lines, kinds)
     return "\n".join(line for line, kind in zip(lines, kinds, strict=True) if kind is None)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import py3langid
 
-# Identification on a few thousand characters is as reliable as on the whole text and keeps long pages cheap.
-_SAMPLE_CHARS = 3000
+# Identification on ~1,500 characters (about 250 words) is as reliable as on the whole text and costs a fraction.
+_SAMPLE_CHARS = 1500
 _MIN_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`, or None when there are too few letters to tell."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    if len(_LETTER.findall(sample, 0, 200)) < _MIN_LETTERS:
         return None
     code, _score = py3langid.classify(sample)
     return str(code)
