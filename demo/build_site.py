@@ -19,11 +19,13 @@ import json
 import shutil
 import tomllib
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
+from typing import Any
 
 DEMO_DIR = Path(__file__).resolve().parent
 ARTICLES_DIR = DEMO_DIR / "articles"
@@ -46,13 +48,15 @@ KINDS = {
 # Kinds whose page is fetched and whose events the pipeline should find.
 EVENT_KINDS = {"article", "syndicated_copy", "slow"}
 PATH_PREFIX = {"slow": "slow/", "robots_disallowed": "private/"}
+# Kinds the site never links to from other pages: one has no file, the other is off limits to crawlers.
+UNSERVED_KINDS = {"missing_404", "robots_disallowed"}
 
 
 @dataclass(frozen=True)
 class Article:
     """One article source: its front matter and body paragraphs."""
 
-    meta: dict
+    meta: dict[str, Any]
     paragraphs: tuple[str, ...]
 
     @property
@@ -84,7 +88,7 @@ class Article:
         return next(p for p in self.paragraphs if not p.startswith("## "))
 
 
-def parse_article(text: str) -> tuple[dict, tuple[str, ...]]:
+def parse_article(text: str) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Split a source file into its TOML front matter and its body paragraphs."""
     _, front, body = text.split("+++\n", 2)
     paragraphs = tuple(" ".join(block.split()) for block in body.strip().split("\n\n") if block.strip())
@@ -93,7 +97,7 @@ def parse_article(text: str) -> tuple[dict, tuple[str, ...]]:
 
 def load_articles(directory: Path = ARTICLES_DIR) -> list[Article]:
     """Read every source, resolving syndicated copies to the body of the article they copy."""
-    raw = {}
+    raw: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
     for file in sorted(directory.glob("*.md")):
         meta, paragraphs = parse_article(file.read_text(encoding="utf-8"))
         if meta["id"] in raw:
@@ -155,7 +159,7 @@ def long_date(when: datetime) -> str:
 
 def related_links(article: Article, siblings: list[Article], limit: int) -> list[Article]:
     """Earlier pages of the same outlet, newest first, for 'Read more' and 'Related Stories' blocks."""
-    earlier = [s for s in siblings if s.published < article.published and s.kind not in {"missing_404", "robots_disallowed"}]
+    earlier = [s for s in siblings if s.published < article.published and s.kind not in UNSERVED_KINDS]
     return list(reversed(earlier))[:limit]
 
 
@@ -355,7 +359,7 @@ def render_newscenter9(article: Article, siblings: list[Article]) -> str:
 """
 
 
-TEMPLATES = {
+TEMPLATES: dict[str, Callable[[Article, list[Article]], str]] = {
     "morning-ledger": render_morning_ledger,
     "verity-check": render_verity_check,
     "newspulse": render_newspulse,
@@ -364,10 +368,15 @@ TEMPLATES = {
 }
 
 
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Feed order: newest first, ties broken by path so output never depends on file order."""
+    return sorted(articles, key=lambda a: (a.published, a.path), reverse=True)
+
+
 def rss_feed(articles: list[Article]) -> str:
     """RSS 2.0 for the newspaper and the fact-check site, newest first."""
     items = []
-    for a in sorted((a for a in articles if a.outlet in RSS_OUTLETS), key=lambda a: (a.published, a.path), reverse=True):
+    for a in newest_first(a for a in articles if a.outlet in RSS_OUTLETS):
         items.append(f"""    <item>
       <title>{escape(a.meta['title'])}</title>
       <link>{a.url}</link>
@@ -396,7 +405,7 @@ def rss_feed(articles: list[Article]) -> str:
 
 def atom_feed(articles: list[Article]) -> str:
     """Atom 1.0 for the aggregator and the press releases, newest first."""
-    chosen = sorted((a for a in articles if a.outlet in ATOM_OUTLETS), key=lambda a: (a.published, a.path), reverse=True)
+    chosen = newest_first(a for a in articles if a.outlet in ATOM_OUTLETS)
     entries = []
     for a in chosen:
         stamp = a.published.isoformat()
@@ -451,7 +460,7 @@ Sitemap: {BASE}/sitemap-news.xml
 """
 
 
-def expected_entries(articles: list[Article]) -> list[dict]:
+def expected_entries(articles: list[Article]) -> list[dict[str, Any]]:
     """The answer key: what the pipeline should make of every page and feed item."""
     entries = []
     for a in sorted(articles, key=lambda a: (a.published, a.path)):
@@ -493,7 +502,8 @@ def build(out: Path = SITE_DIR, expected: Path = EXPECTED_FILE, articles_dir: Pa
     (out / "feeds" / "atom.xml").write_text(atom_feed(articles), encoding="utf-8")
     (out / "sitemap-news.xml").write_text(news_sitemap(articles), encoding="utf-8")
     (out / "robots.txt").write_text(ROBOTS, encoding="utf-8")
-    expected.write_text(json.dumps({"pages": expected_entries(articles)}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    answer_key = json.dumps({"pages": expected_entries(articles)}, indent=2, ensure_ascii=False)
+    expected.write_text(answer_key + "\n", encoding="utf-8")
     return articles
 
 

@@ -182,3 +182,13 @@ def test_boilerplate_is_on_pages_and_never_in_article_prose() -> None:
     for phrase in phrases:
         assert phrase in site_text, phrase
         assert phrase.casefold() not in prose, phrase
+
+
+def test_fetched_pages_have_news_length_bodies(pages: list[dict]) -> None:
+    """150-450 words like real stories; press releases may be a little shorter."""
+    words = {a.meta["id"]: sum(len(p.split()) for p in a.paragraphs) for a in load_articles()}
+    for entry in pages:
+        if entry["kind"] in {"missing_404", "robots_disallowed"}:
+            continue
+        floor = 120 if entry["outlet"] == "justice" else 150
+        assert floor <= words[entry["id"]] <= 450, entry["path"]
