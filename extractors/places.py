@@ -37,8 +37,8 @@ _STATE_ACTOR = re.compile(
 )
 _CITY_ACTOR = re.compile(
     r"\b(?:mayor|mayor's|city council|council ?members?|alder(?:man|men|woman|persons?)|city attorney|city's|"
-    r"district attorneys?|county attorney|county prosecutor|prosecuting attorney|state's attorney|sheriff\w*|"
-    r"police chief|police department|county board|county commission\w*|board of supervisors|county executive|"
+    r"district attorneys?|county attorney|county prosecutor|prosecuting attorney|state's attorney(?! general)|sheriff\w*|"
+    r"police|county board|county commission\w*|board of supervisors|county executive|"
     r"city officials|city leaders|city hall|municipal\w*|the city|county officials)\b",
     re.IGNORECASE,
 )
@@ -64,12 +64,20 @@ _DC_COURT_BEFORE = re.compile(r"(?:court|attorney|judge)[^.]{0,30}$", re.IGNOREC
 _PASSING_BEFORE = re.compile(
     r"(?:born in|grew up in|raised in|native of|moved (?:here )?from|hometown of|formerly of|graduated from|"
     r"studied at|former|similar to|compared (?:with|to)|unlike|reminiscent of|echoing|mirroring|"
-    r"the way|than in|than|visiting from|based in)\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,2}$",
+    r"the way|than in|than|visiting from|based in|(?:had |has |once )?(?:worked|served|lived) in)\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_WEAK_BEFORE = re.compile(r"\b(?:from|like|than|including|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout|around|within)\s+(?:the\s+|downtown\s+|suburban\s+)?$",
+_PASSING_TRIGGERS = frozenset(
+    "born grew raised native moved hometown formerly graduated studied former similar compared unlike reminiscent "
+    "echoing mirroring way than visiting based worked served lived".split()
+)
+_COURT_TRIGGERS = frozenset("court courthouse judge office attorney prosecutor prosecutors jury".split())
+_WEAK = frozenset({"from", "like", "than", "including"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
+_FILLERS = frozenset({"the", "downtown", "suburban"})
+_INSTITUTION_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:city|police|mayor|sheriff|county|council|school|public|fire|officials|residents|area|"
+    r"neighborhood|suburb|metro|federal|immigration|ICE)\b",
     re.IGNORECASE,
 )
 _SAID_AFTER = re.compile(
@@ -224,6 +232,13 @@ def _raw_hits(segments: list[str], gaz: Gazetteer) -> list[_Hit]:
 # --------------------------------------------------------------------------------------------- resolution
 
 
+def _after_word(words: list[str], wanted: frozenset[str]) -> bool:
+    """Whether the text before a mention ends with one of `wanted` (optionally then "the"/"downtown")."""
+    if words and words[-1] in wanted:
+        return True
+    return len(words) >= 2 and words[-1] in _FILLERS and words[-2] in wanted
+
+
 def _word_before(text: str, start: int) -> str:
     words = _WORD.findall(text[max(0, start - 30) : start])
     return words[-1] if words else ""
@@ -248,7 +263,8 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     after = _word_after(text, hit.qualifier_end or hit.end)
     if after in _NOT_PLACE_AFTER or text[max(0, hit.start - 14) : hit.start].endswith(("University of ", "Univ. of ")):
         return True
-    if _SAID_AFTER.match(text[hit.end :]):
+    is_court = any(c.kind == "court" for e in hit.entries for c in e.candidates)
+    if _SAID_AFTER.match(text[hit.end :]) and not is_court and not text[: hit.start].lower().endswith("the "):
         return True
     if title_case:
         return False
@@ -322,9 +338,12 @@ def _resolve(
 ) -> Mention | None:
     surface = text[hit.start : hit.end]
     before = text[: hit.start]
-    locative = bool(_LOCATIVE_BEFORE.search(before[-25:]))
-    passing = bool(_PASSING_BEFORE.search(before[-60:])) or text[hit.end : hit.end + 6] in ("-based",)
-    weak = bool(_WEAK_BEFORE.search(before[-20:]))
+    words = before[-60:].lower().split()
+    recent = set(words[-6:])
+    locative = _after_word(words, _LOCATIVE)
+    passing = bool(recent & _PASSING_TRIGGERS and _PASSING_BEFORE.search(before[-60:])) or text[hit.end : hit.end + 6] == "-based"
+    weak = _after_word(words, _WEAK)
+    court_before = bool(recent & _COURT_TRIGGERS and _COURT_BEFORE.search(before[-50:]))
 
     def mention(precision: str, c: Candidate, place: str | None = None) -> Mention:
         return Mention(seg, hit.start, hit.qualifier_end or hit.end, text[hit.start : hit.qualifier_end or hit.end],
@@ -347,7 +366,7 @@ def _resolve(
             return _resolve_washington(text, hit, weights, by_kind, mention)
         if state.state == "GA" and _COUNTRY_CONTEXT.search(text):
             return None
-        court = _COURT_BEFORE.search(before[-50:]) or _COURT_AFTER.match(text[hit.end :])
+        court = court_before or _COURT_AFTER.match(text[hit.end :])
         return mention("court" if court else "state", state)
     for kind, precision in (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county")):
         cands = tuple(by_kind.get(kind, ()))
@@ -360,25 +379,23 @@ def _resolve(
                 return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
             cands = in_state
         chosen = _choose(cands, weights, dateline_state, sentence_states)
-        if not hit.qualifier and not _context_allows(rule, chosen, cands, weights, dateline_state, locative):
+        local_cue = locative or _INSTITUTION_AFTER.match(text[hit.end :]) is not None
+        if not hit.qualifier and not _context_allows(rule, chosen, weights, dateline_state, local_cue):
             return None
-        if precision == "city" and kind == "place" and _COURT_BEFORE.search(before[-50:]):
+        if precision == "city" and kind == "place" and court_before:
             precision = "court"
         return mention(precision, chosen)
     return None
 
 
-def _context_allows(
-    rule: str, chosen: Candidate, cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, locative: bool
-) -> bool:
-    """Common-word and small ambiguous names need the article to point at their state."""
+def _context_allows(rule: str, chosen: Candidate, weights: Counter[str], dateline_state: str | None, local_cue: bool) -> bool:
+    """Common-word names need the article to point at their state; small places need that or a local cue
+    ("in Macon", "Pensacola's mayor")."""
     evidence = weights.get(chosen.state, 0) > 0 or chosen.state == dateline_state
     if rule == "qualifier":
-        return chosen.state == dateline_state or (evidence and locative)
-    if rule == "context":
-        return evidence or locative
-    if chosen.kind == "place" and chosen.population < SMALL_PLACE:
-        return evidence
+        return chosen.state == dateline_state or (evidence and local_cue)
+    if rule == "context" or (chosen.kind == "place" and chosen.population < SMALL_PLACE):
+        return evidence or local_cue
     return True
 
 
@@ -392,7 +409,7 @@ def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: di
         return mention("state", state)
     if weights.get("WA", 0) > weights.get("DC", 0):
         return mention("state", state)
-    if dc is not None and _LOCATIVE_BEFORE.search(before[-25:]):
+    if dc is not None and _after_word(before[-30:].lower().split(), _LOCATIVE):
         return mention("city", dc)
     return None
 
@@ -543,6 +560,8 @@ def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdictio
     none = (Jurisdiction(None, None),)
     text = ctx.text(index)
     own = [m for m in ctx.of(index) if not m.passing]
+    if event_type in SPEECH_TYPES and _NATIONAL_ACTOR.search(text) and _first_actor(text) is None:
+        return none
     if event_type in COURT_TYPES:
         courts = [m for m in own if m.precision == "court"]
         if courts:
@@ -562,19 +581,26 @@ def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdictio
         fallback = _local_fallback(ctx)
     if fallback is None:
         return none
-    statewide = event_type in STATEWIDE_TYPES and _STATE_ACTOR.search(text) is not None and not _CITY_ACTOR.search(text)
+    statewide = event_type in STATEWIDE_TYPES and _first_actor(text) == "state"
     return (fallback.jurisdiction(statewide=statewide),)
 
 
 def _is_statewide(text: str, own: list[Mention]) -> bool:
-    state_actor = _STATE_ACTOR.search(text) is not None
-    city_actor = _CITY_ACTOR.search(text) is not None
-    only_states = all(m.precision == "state" for m in own)
-    if state_actor and not city_actor:
+    """A state's act unless a city's actor (mayor, DA, sheriff, police) comes first or only cities are named."""
+    actor = _first_actor(text)
+    if actor == "state":
         return True
-    if city_actor:
-        return only_states and state_actor
-    return only_states
+    if actor == "city":
+        return False
+    return all(m.precision == "state" for m in own)
+
+
+def _first_actor(text: str) -> str | None:
+    state = _STATE_ACTOR.search(text)
+    city = _CITY_ACTOR.search(text)
+    if state and (not city or state.start() <= city.start()):
+        return "state"
+    return "city" if city else None
 
 
 def _paragraph_place(ctx: PlaceContext, index: int) -> Mention | None:
