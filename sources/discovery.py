@@ -10,8 +10,11 @@ from datetime import date
 from sources.adapters import Adapter, Discovery, SourceError
 from sources.aio import run_sync
 from sources.config import SourceConfig
+from sources.doj import discover_doj
 from sources.feeds import discover_feed
+from sources.gdelt import discover_gdelt
 from sources.http import FetchSettings, PoliteSession
+from sources.local import discover_local
 from sources.models import Candidate, SourceReport, SourceState
 from sources.netguard import Resolver
 from sources.sitemaps import discover_sitemap
@@ -20,6 +23,9 @@ from sources.window import Window
 ADAPTERS: dict[str, Adapter] = {
     "feed": discover_feed,
     "sitemap": discover_sitemap,
+    "doj": discover_doj,
+    "gdelt": discover_gdelt,
+    "local": discover_local,
 }
 
 

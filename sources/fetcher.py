@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from sources.aio import run_sync
 from sources.config import SourceConfig
 from sources.http import FetchSettings, PoliteSession
+from sources.local import read_local
 from sources.models import Candidate, FetchResult
 from sources.netguard import Resolver
 
@@ -36,6 +37,8 @@ async def _fetch_one(session: PoliteSession, candidate: Candidate, config: Sourc
     if config is None:
         return _result(candidate, "failed", f"unknown source {candidate.source!r}")
     try:
+        if config.kind == "local":
+            return await asyncio.to_thread(read_local, candidate, config, session.settings.max_bytes)
         result = await session.get(candidate.url, allow_private=config.allow_private, respect_robots=True)
     except Exception as error:  # a bug on one URL must not cost the others their results
         return _result(candidate, "failed", f"error: {type(error).__name__}: {error}"[:300])

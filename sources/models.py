@@ -17,13 +17,16 @@ class Candidate:
     source: str
     title: str | None
     published: datetime | None
+    district: str | None = None  # set only when the source itself names it (a U.S. Attorney's Office release)
 
 
-def new_candidate(url: str, source: str, title: str | None = None, published: datetime | None = None) -> Candidate:
+def new_candidate(
+    url: str, source: str, title: str | None = None, published: datetime | None = None, district: str | None = None
+) -> Candidate:
     """Build a Candidate from a raw URL so every adapter canonicalises and hashes the same way."""
     canonical = canonicalize(url)
     clean_title = " ".join(title.split()) if title else None
-    return Candidate(canonical, url_hash(canonical), source, clean_title or None, published)
+    return Candidate(canonical, url_hash(canonical), source, clean_title or None, published, district)
 
 
 @dataclass(frozen=True)
