@@ -140,6 +140,14 @@ def main(argv: list[str] | None = None) -> int:
         for p, o, q in zip(pages, our_scores, plain_scores, strict=True):
             print(f"{p.name:<32}{o.f1:>9.3f}{q.f1:>10.3f}")
 
+    articles = [extract_article(p.html, url=p.url) for p in pages]
+    checks = {
+        "title": [a.title == p.meta["title"] for a, p in zip(articles, pages, strict=True)],
+        "published": [str(a.published) == p.meta["published"] for a, p in zip(articles, pages, strict=True)],
+        "language": [a.language == p.meta["language"] for a, p in zip(articles, pages, strict=True)],
+    }
+    print("\nmetadata (ours): " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in checks.items()))
+
     left_pages = {name: kinds for name, kinds in our_left.items() if kinds}
     if left_pages:
         print("\nboilerplate left in our text:")

@@ -114,6 +114,7 @@ _SHORT = 40
 _LONGEST_FURNITURE = 70
 
 
+@lru_cache(maxsize=8192)
 def _norm(line: str) -> str:
     """Case- and punctuation-folded words, to compare headlines with lines."""
     return " ".join(w.lower() for w in _WORD.findall(line))
@@ -135,11 +136,6 @@ def _is_headline_item(line: str) -> bool:
     return 0 < _words(body) <= 25 and (body.endswith("?") or not re.search(r"[.!:;]$", body))
 
 
-def _later_headlines(lines: list[str]) -> set[str]:
-    """Folded lines, with and without a "BREAKING:"-style prefix, to spot a ticker that repeats a later line."""
-    return {_norm(x) for x in lines} | {_norm(_BREAKING.sub("", x)) for x in lines}
-
-
 def _share_bar(line: str) -> bool:
     words = [w.lower() for w in _WORD.findall(line)]
     return bool(words) and len(words) <= 12 and all(w in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
@@ -151,6 +147,8 @@ _LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking ne
 
 def _section_label(line: str) -> bool:
     """A lone ALL-CAPS word or two ("CELEBRITY", "U.S. NEWS") or a page-type label ("Live updates")."""
+    if _words(line) > 3:
+        return False
     if _LABELS.match(line):
         return True
     letters = [c for c in line if c.isalpha()]
@@ -191,10 +189,27 @@ _LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
 ]
 
 
+# Literal hints of every rule that can fire on a line longer than a dozen words: one cheap substring scan lets
+# ordinary paragraphs (most lines) skip the regular expressions.
+_LONG_LINE_HINTS = (
+    "photo", "image", "picture", "video", "credit", "courtesy", "getty", "shutterstock", "illustration", "graphic",
+    "/", "©", "copyright", "reserved", "donat", "support", "contribut", "chip in", "deductible", "member", "patron",
+    "gift", "goal", "paywall", "money", "funded", "nonprofit", "independent", "$", "newsletter", "sign", "subscri",
+    "inbox", "email", "alert", "notification", "privacy", "terms of", "cookie", "disclaimer", "appear", "published",
+    "loading", "please wait", "read", "continue", "see", "watch", "listen", "related", "more", "tag", "topic",
+    "filed under", "categor", "policy", "ran ",
+)
+
+
 def classify_line(line: str) -> str | None:
     """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
-    if _words(line) > _LONGEST_FURNITURE:
+    n = _words(line)
+    if n > _LONGEST_FURNITURE:
         return None
+    if n > 12:
+        low = line.lower()
+        if not any(hint in low for hint in _LONG_LINE_HINTS):
+            return None
     for kind, _block, test in _LINE_RULES:
         if test(line):
             return kind
@@ -212,7 +227,7 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             continue
         if norms[i] in seen or (title_norm and title_norm in (norms[i], unprefixed[i])):
             kinds[i] = "repeated_headline"
-        elif i < 3 and _BYLINE.match(line):
+        elif sum(k is None for k in kinds[:i]) < 3 and _BYLINE.match(line):
             kinds[i] = "byline"
         elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and any(
             j != i and kinds[j] is None and len(norms[j]) >= len(unprefixed[i]) and unprefixed[i] in norms[j]

@@ -71,15 +71,48 @@ def head(title: str, site: str, when: date, author: str, lang: str, charset: str
     )
 
 
+SUBSECTIONS = ["Local", "State", "Nation", "World", "Politics", "Courts", "Crime", "Education", "Business",
+               "Health", "Climate", "Transportation", "Opinion", "Editorials", "Letters", "Obituaries", "Sports",
+               "Arts", "Food", "Travel", "Real Estate", "Weather", "Traffic", "Podcasts", "Video", "Photos"]
+
+
 def nav(site: str, sections: list[str]) -> str:
-    links = "".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in sections)
-    return f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a><nav><ul>{links}</ul></nav></header>'
+    """A site-wide mega-menu, as real outlets ship on every page (hundreds of links the extractor must skip)."""
+    menus = []
+    for sec in sections + SUBSECTIONS[:8]:
+        items = "".join(f'<li><a href="/{sec.lower()}/{sub.lower().replace(" ", "-")}">{sub}</a></li>'
+                        for sub in SUBSECTIONS)
+        menus.append(f'<li class="menu-item"><a href="/{sec.lower()}">{sec}</a><ul class="submenu">{items}</ul></li>')
+    search = '<form class="search" action="/search"><input name="q" placeholder="Search"><button>Go</button></form>'
+    return (f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a>{search}'
+            f'<nav class="primary-nav"><ul>{"".join(menus)}</ul></nav></header>')
+
+
+def sidebar(rng: random.Random) -> str:
+    """'Most read' rail and ad slots beside the article."""
+    items = "".join(f'<li><a href="/news/{i}"><span class="rank">{i + 1}</span>{escape(h)}</a></li>'
+                    for i, h in enumerate(rng.sample(RELATED, 5)))
+    ads = "".join(f'<div class="ad-slot" id="ad-rail-{i}" data-size="300x250"></div>' for i in range(3))
+    return f'<aside class="rail"><h3>Most read</h3><ol>{items}</ol>{ads}</aside>'
+
+
+def app_state(rng: random.Random) -> str:
+    """The inline JSON state blob of a JavaScript front end (tens of kilobytes on real pages)."""
+    entries = ",".join(f'{{"id":{rng.randrange(10**6)},"slot":"rail-{i}","targeting":{{"pos":"{i}","kw":["news"]}}}}'
+                       for i in range(300))
+    return f'<script id="__APP_STATE__" type="application/json">{{"ads":[{entries}]}}</script>'
 
 
 def footer(site: str) -> str:
+    columns = "".join(
+        f'<div class="col"><h4>{name}</h4><ul>'
+        + "".join(f'<li><a href="/{name.lower()}/{sub.lower().replace(" ", "-")}">{sub}</a></li>' for sub in SUBSECTIONS)
+        + "</ul></div>"
+        for name in ("Sections", "Services", "Company")
+    )
     return (
-        f'<footer><p>&copy; 2026 {escape(site)}. All rights reserved.</p><ul><li><a href="/about">About us</a></li>'
-        '<li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li></ul></footer></body></html>'
+        f'<footer>{columns}<p>&copy; 2026 {escape(site)}. All rights reserved.</p><ul><li><a href="/about">About us'
+        '</a></li><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li></ul></footer></body></html>'
     )
 
 
@@ -205,7 +238,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         tail = newsletter(rng, site, markers) + share_bar(rng, markers) + comments_widget(rng, markers)
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["News", "Politics", "Sports"])
                 + f"<main><article>{top}<div class='article-body'>{''.join(blocks)}</div>{tail}</article></main>"
-                + footer(site))
+                + sidebar(rng) + app_state(rng) + footer(site))
     elif template == "wire":
         site = "Wire Service News"
         url = f"https://wireservice.example/article/{slug}-{rng.randrange(10**8):08x}"
@@ -219,7 +252,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         tail = share_bar(rng, markers) + f"<p>{copyright_line}</p>"
         cookie = cookie_notice(markers) if rng.random() < 0.5 else ""
         page = (head(title, site, when, author, lang) + "<body>" + cookie + nav(site, ["World", "U.S.", "Business"])
-                + f"<main><div class='story'>{top}{''.join(blocks)}{tail}</div></main>" + footer(site))
+                + f"<main><div class='story'>{top}{''.join(blocks)}{tail}</div></main>" + sidebar(rng) + app_state(rng) + footer(site))
     elif template == "gov":
         state_ag = slug.startswith(("state-", "governor-"))
         site = "Office of the Governor" if slug.startswith("governor") else (
@@ -239,7 +272,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["About", "News", "Contact"]) + crumbs
                 + f"<main>{kicker}<h1>{escape(title)}</h1><div><time>{when.strftime('%A, %B')} {when.day}, "
                 f"{when.year}</time></div><div class='field--body'>{''.join(blocks)}</div>{meta}{contact}"
-                f"<p>{stamp}</p></main>" + footer(site))
+                f"<p>{stamp}</p></main>" + sidebar(rng) + app_state(rng) + footer(site))
     elif template == "factcheck":
         site = rng.choice(["Factually", "CheckPoint Review"])
         url = f"https://factually.example/question/{slug}"
@@ -251,7 +284,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Questions", "About"])
                 + f"<main>{donation(rng, site, markers)}<h1>{escape(title)}</h1><p>{checked}</p>"
                 f"<p>{escape(disclaimer)}</p><div class='answer'>{''.join(blocks)}</div>"
-                f"{questions(rng, markers)}{sources}</main>" + footer(site))
+                f"{questions(rng, markers)}{sources}</main>" + sidebar(rng) + app_state(rng) + footer(site))
     elif template == "aggregator":
         site = rng.choice(["NewsFlash Hub", "Daily Feed Now"])
         url = f"https://newsflashhub.example/{slug}"
@@ -263,7 +296,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         tail = ("<p><a href='/src'>Read Entire Article</a></p><p>Comments</p><div><span>News Networks</span></div>")
         markers.extend([("read_more", "Read Entire Article"), ("comments", "Comments")])
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Home", "Trending"])
-                + f"<div id='content'>{top}{''.join(blocks)}{tail}</div>" + footer(site))
+                + f"<div id='content'>{top}{''.join(blocks)}{tail}</div>" + sidebar(rng) + app_state(rng) + footer(site))
     elif template == "liveblog":
         site = rng.choice(["The Coastal Tribune", "Pacific Standard Daily"])
         url = f"https://coastaltribune.example/live/{slug}"
@@ -279,7 +312,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         markers.append(("placeholder", "Loading more updates"))
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Live", "Local"])
                 + f"<main><h1>{escape(title)}</h1><p>Live updates</p>{''.join(entries)}"
-                f"<p>Loading more updates...</p></main>" + footer(site))
+                f"<p>Loading more updates...</p></main>" + sidebar(rng) + app_state(rng) + footer(site))
         markers.append(("section_label", "Live updates"))
     elif template == "localtv":
         site = rng.choice(["WKTV 7 News", "KVXA Channel 4"])
@@ -297,7 +330,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         markers.append(("widget", "Report a typo"))
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Weather", "News", "Traffic"])
                 + f"<main><h1>{escape(title)}</h1>{video}<p>By {escape(author)}</p>{''.join(blocks)}"
-                f"{copyright_line}{report}</main>" + footer(site))
+                f"{copyright_line}{report}</main>" + sidebar(rng) + app_state(rng) + footer(site))
     elif template == "magazine":
         site = "The Long Read Quarterly"
         url = f"https://longreadquarterly.example/features/{slug}"
@@ -314,7 +347,7 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
         page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Features", "Culture"])
                 + f"<main><article><h1>{escape(title)}</h1><p class='dek'>{escape(author)}</p>"
                 f"<p>{paywall}</p>{''.join(blocks)}<p><em>{escape(bio)}</em></p><p><em>{escape(edition)}</em></p>"
-                "</article></main>" + footer(site))
+                "</article></main>" + sidebar(rng) + app_state(rng) + footer(site))
     else:
         raise ValueError(template)
     return page, url, when, markers
