@@ -1,0 +1,77 @@
+"""Politeness against a real local server: 30 pages on one host, never more than 2 in flight, starts spaced."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from sources.fetcher import fetch_pages
+from sources.models import new_candidate
+
+INTERVAL = 0.05
+SERVICE_TIME = 0.12  # longer than the interval, so requests would overlap without the concurrency cap
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.starts: list[float] = []
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, _Recorder]]:
+    recorder = _Recorder()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+            with recorder.lock:
+                recorder.starts.append(time.monotonic())
+                recorder.in_flight += 1
+                recorder.max_in_flight = max(recorder.max_in_flight, recorder.in_flight)
+            try:
+                time.sleep(SERVICE_TIME)
+                if self.path == "/robots.txt":
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                body = f"<html><body><p>{self.path}</p></body></html>".encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            finally:
+                with recorder.lock:
+                    recorder.in_flight -= 1
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", recorder
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_thirty_pages_on_one_host(server, settings, make_source):
+    base, recorder = server
+    config = make_source("lab", "feed", f"{base}/rss", allow_private=True)
+    candidates = [new_candidate(f"{base}/story/{i}", "lab") for i in range(30)]
+    results = fetch_pages(candidates, {"lab": config}, replace(settings, min_host_interval=INTERVAL))
+    assert len(results) == 30 and all(r.outcome == "fetched" for r in results)
+    assert len(recorder.starts) == 31  # robots.txt once, then every page once
+    assert recorder.max_in_flight == 2  # the cap is reached (so it is what limits), never exceeded
+    gaps = [b - a for a, b in zip(recorder.starts, recorder.starts[1:])]
+    assert min(gaps) >= INTERVAL * 0.8, f"closest starts {min(gaps):.3f} s apart"
