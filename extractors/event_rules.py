@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import ahocorasick
@@ -46,19 +46,19 @@ def find_words(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[in
 
 
 class Words:
-    """A vocabulary test in one Aho-Corasick scan (C speed), used like a regex: `Words(...).search(lowercase_text)`.
+    """A vocabulary cue: entries are whole words, "*" marks a stem, "~" a space.
 
-    Entries are whole words, "*" marks a stem, "~" a space.
+    Every `Words` owns one bit; `scan` finds all of them in a sentence with a single Aho-Corasick pass and returns the
+    bits present, so testing a cue is an integer AND instead of a regex search.
     """
 
+    registry: list[Words] = []
+
     def __init__(self, words: str) -> None:
-        self._automaton = keyword_automaton({word.replace("~", " "): True for word in words.split()})
+        self.entries = tuple(word.replace("~", " ") for word in words.split())
+        self.bit = 1 << len(Words.registry)
+        Words.registry.append(self)
 
-    def search(self, text: str) -> bool:
-        return next(find_words(self._automaton, text), None) is not None
-
-
-Cue = re.Pattern[str] | Words
 
 # --- shared vocabulary -------------------------------------------------------------------------------------------
 # Federal immigration agents and their operations: the target that makes an act "about immigration enforcement".
@@ -80,7 +80,7 @@ AGENT_DEFENDANT = _re(
     rf"(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
     rf"|charges against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
     rf"\s+{_AGENT_OBJECT}"
-    rf"|\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?(?:(?!said|says|told|testified)[^.;]){{0,40}}?"
+    rf"|\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}?"
     rf"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:charged|indicted|arrested|booked|cited)"
 )
 STATE_ACTOR = Words(
@@ -119,10 +119,18 @@ class Rule:
     keys: tuple[str, ...]
     trigger: re.Pattern[str]
     confidence: float
-    needs: tuple[Cue, ...] = ()
-    vetoes: tuple[Cue, ...] = ()
-    sentence_needs: tuple[Cue, ...] = ()
+    needs: tuple[Words, ...] = ()
+    vetoes: tuple[re.Pattern[str], ...] = ()
+    sentence_needs: tuple[Words, ...] = ()
     cased: bool = False  # the trigger reads the original text (capitalised names); every other cue reads it lowercased
+    gate: Words = field(init=False, repr=False, compare=False)
+    needs_bits: int = field(init=False, repr=False, compare=False)
+    sentence_bits: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gate", Words(" ".join(key.replace(" ", "~") + "*" for key in self.keys)))
+        object.__setattr__(self, "needs_bits", sum(need.bit for need in self.needs))
+        object.__setattr__(self, "sentence_bits", sum(need.bit for need in self.sentence_needs))
 
 
 def _keys(words: str) -> tuple[str, ...]:
@@ -374,16 +382,35 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-# Every rule's keys in one automaton: a single C scan of a lowercased sentence says which rules can fire at all.
-# Keys are word stems, matched at word starts ("force" must not fire inside "enforcement").
-_GATE = keyword_automaton(
-    {key + "*": frozenset(i for i, rule in enumerate(RULES) if key in rule.keys) for rule in RULES for key in rule.keys}
-)
+GATES = tuple((rule.gate.bit, rule) for rule in RULES)
 
 
-def candidate_rules(lowercase_text: str) -> list[Rule]:
-    """The rules whose keys start a word of `lowercase_text`, in declaration order."""
-    indexes: set[int] = set()
-    for _, found in find_words(_GATE, lowercase_text):
-        indexes |= found
-    return [RULES[index] for index in sorted(indexes)]
+def _vocabulary() -> ahocorasick.Automaton:
+    """One automaton over every `Words` entry; a value holds the bits of cues using the entry as stem and as word."""
+    bits: dict[str, list[int]] = {}
+    for words in Words.registry:
+        for entry in words.entries:
+            slot = bits.setdefault(entry.rstrip("*"), [0, 0])
+            slot[0 if entry.endswith("*") else 1] |= words.bit
+    automaton = ahocorasick.Automaton()
+    for word, (stem_bits, word_bits) in bits.items():
+        automaton.add_word(word, (len(word), stem_bits, word_bits))
+    automaton.make_automaton()
+    return automaton
+
+
+_VOCABULARY = _vocabulary()
+
+
+def scan(lowercase_text: str) -> int:
+    """The bits of every `Words` cue (and rule gate) that occurs in `lowercase_text` on word boundaries."""
+    found = 0
+    size = len(lowercase_text)
+    for end, (length, stem_bits, word_bits) in _VOCABULARY.iter(lowercase_text):
+        start = end - length + 1
+        if start and lowercase_text[start - 1].isalnum():
+            continue
+        found |= stem_bits
+        if end + 1 == size or not lowercase_text[end + 1].isalnum():
+            found |= word_bits
+    return found
