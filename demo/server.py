@@ -7,6 +7,7 @@ picked at start), 404 for missing files, and a delay on `/slow/` paths to exerci
 from __future__ import annotations
 
 import mimetypes
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -19,6 +20,10 @@ from urllib.parse import unquote, urlsplit
 SITE_ROOT = Path(__file__).resolve().parent / "site"
 SOURCES_TEMPLATE = Path(__file__).resolve().parent / "sources.toml"
 SLOW_PREFIX = "/slow/"
+# A fixed port keeps the demo's URLs, and so their hashes, the same from one run to the next, which is what makes a
+# second `hotspots demo` add nothing. If it is taken, any free port works (re-runs then see new URLs, linked to the
+# stored articles as duplicates). Override with HOTSPOTS_DEMO_PORT.
+DEFAULT_PORT = 47474
 _TEMPLATED = {".xml", ".html", ".txt", ".toml"}
 
 
@@ -70,7 +75,11 @@ class _SiteHandler(BaseHTTPRequestHandler):
 def serve_site(root: Path = SITE_ROOT, slow_seconds: float = 1.5) -> Iterator[str]:
     """Serve `root` on a free 127.0.0.1 port for the duration of the block; yields the base URL."""
     handler = partial(_SiteHandler, root=root.resolve(), slow_seconds=slow_seconds)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    port = int(os.environ.get("HOTSPOTS_DEMO_PORT", DEFAULT_PORT))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
     thread.start()

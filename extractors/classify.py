@@ -26,21 +26,18 @@ def classify(
     context = places.build_context(sentences, title=title, url=url)
     found: dict[tuple[str, str | None, str | None], Event] = {}
     for hit in events.detect_events(sentences, title=title, published=published):
-        where = places.attach(context, hit.sentence, hit.type)
-        event = Event(
-            type=hit.type,
-            state=where.state,
-            district=where.district,
-            confidence=round(hit.confidence, 3),
-            evidence=hit.evidence,
-            place=where.place,
-            precision=where.precision,
-            event_date=hit.event_date,
-            date_source=hit.date_source,
-        )
-        key = (event.type, event.state, event.district)
-        if key not in found or found[key].confidence < event.confidence:
-            found[key] = event
+        for where in places.attach_all(context, hit.sentence, hit.type):
+            _keep_strongest(found, Event(
+                type=hit.type,
+                state=where.state,
+                district=where.district,
+                confidence=round(hit.confidence, 3),
+                evidence=hit.evidence,
+                place=where.place,
+                precision=where.precision,
+                event_date=hit.event_date,
+                date_source=hit.date_source,
+            ))
     states, districts = places.article_jurisdictions(context)
     return Classification(
         relevant=True,
@@ -50,3 +47,10 @@ def classify(
         events=tuple(found.values()),
         version=CLASSIFIER_VERSION,
     )
+
+
+def _keep_strongest(found: dict[tuple[str, str | None, str | None], Event], event: Event) -> None:
+    """One event per (type, state, district) in an article: the most confident evidence wins."""
+    key = (event.type, event.state, event.district)
+    if key not in found or found[key].confidence < event.confidence:
+        found[key] = event

@@ -26,7 +26,8 @@ app = typer.Typer(help="ice-hotspots: immigration-enforcement news -> U.S. Attor
                   no_args_is_help=True, add_completion=False)
 sources_app = typer.Typer(help="Inspect the configured sources.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
-console = Console()
+# Reports are read in logs and pipes too: do not squeeze them to the 80-column default there.
+console = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default $HOTSPOTS_DB or ./hotspots.duckdb).")]
@@ -45,7 +46,9 @@ def _day(value: datetime | None) -> date | None:
 def _render(table: reports.Table) -> None:
     rich_table = RichTable(title=table.title, title_justify="left")
     for column in table.columns:
-        rich_table.add_column(column.replace("_", " "), justify="left" if column in ("district", "state", "top_type") else "right")
+        text_column = column in ("district", "state", "top_type", "name", "kind", "last_error")
+        rich_table.add_column(column.replace("_", " "), justify="left" if text_column else "right",
+                              no_wrap=column != "last_error")
     for row in table.rows:
         rich_table.add_row(*("" if cell is None else str(cell) for cell in row))
     console.print(rich_table)

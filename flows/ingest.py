@@ -106,7 +106,8 @@ def ingest(
     with store.open_warehouse(db) as con:
         run_id = store.start_run(con, "ingest", parameters)
         states = store.source_states(con)
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(dict.fromkeys(
+        ("discovered", "new", "stored", "duplicate", "skipped", "failed", "articles", "mentions"), 0))
     status = "failed"
     try:
         candidates, reports = discover_task(configs, states, since, until, settings)

@@ -21,9 +21,10 @@ def league(con: duckdb.DuckDBPyConnection, limit: int = 20) -> Table:
     """Districts ranked by federal charges plus declinations (the seed question), then by all events."""
     cursor = con.execute(
         """
-        SELECT district, state, federal_charge, federal_declination, case_resolution,
-               state_action_against_agents, court_ruling, use_of_force, enforcement_operation, protest,
-               mentions, articles
+        SELECT district, state, federal_charge AS charged, federal_declination AS declined,
+               case_resolution AS resolved, state_action_against_agents AS state_acts,
+               mentions - federal_charge - federal_declination - case_resolution - state_action_against_agents
+                   AS other, mentions AS events, articles
         FROM district_league LIMIT ?
         """,
         [limit],
