@@ -10,7 +10,9 @@ import re
 from datetime import date, datetime, timedelta
 
 import trafilatura
+from trafilatura.utils import load_html
 
+from extractors.article_metadata import page_metadata
 from extractors.boilerplate import strip_boilerplate
 from extractors.encoding import clean_text, decode_html, repair_mojibake
 from extractors.language import detect_language
@@ -22,8 +24,6 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|main|section|span|h[1-6]|title|meta|table|br)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*|\s*,\s*(?=[A-Z])")
-# Date look-up limited to the page's markup (no extensive text scan), which is where news sites put it.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
 def _refuse(html: str | bytes) -> str | None:
@@ -80,27 +80,24 @@ def extract_article(
     if len(_CONTROL.findall(sample, 0, 4096)) > 64:
         return Article(text="", published=feed_published, reason="not html")
     try:
-        doc = trafilatura.bare_extraction(
-            page,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except (ValueError, TypeError, RecursionError):
-        doc = None
+        tree = load_html(page)
+        if tree is None:
+            return Article(text="", published=feed_published, reason="not html")
+        meta = page_metadata(tree, url)
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True)
+    except Exception as err:  # noqa: BLE001 - a hostile page must end as a reason, never crash the batch
+        return Article(text="", published=feed_published, reason=f"extraction error ({type(err).__name__})")
     if doc is None:
         return Article(text="", published=feed_published, reason="no main text")
 
-    title = clean_text(repair_mojibake(doc.title)).strip() if doc.title else None
+    title = clean_text(repair_mojibake(meta.title)).strip() if meta.title else None
     text = strip_boilerplate(clean_text(repair_mojibake(doc.text or "")), title)
-    published = sane_date(_parse_date(doc.date), feed_published)
+    published = sane_date(_parse_date(meta.date), feed_published)
     common = {
         "title": title or None,
         "published": published,
-        "authors": _authors(doc.author),
-        "site_name": clean_text(doc.sitename).strip() if doc.sitename else None,
+        "authors": _authors(meta.author),
+        "site_name": clean_text(meta.site_name).strip() if meta.site_name else None,
     }
     if not text:
         return Article(text="", reason="no main text", **common)

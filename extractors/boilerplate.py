@@ -69,27 +69,38 @@ _READ_MORE = re.compile(
     r"(?:\s+(?:article|story|report|coverage|here|at\s+\S+|on\s+\S+))?\s*(?:[:|»›→>…]|\.{3}|$)",
     re.I,
 )
-_DONATION_CUES = re.compile(
-    r"\b(?:donat\w*|supporters?|contribut\w*|chip in|tax[- ]deductible|reader[- ]funded|nonprofit newsroom|"
+# Appeals to the reader. A strong cue is furniture on its own; weak cues ("supporters", "subscribe") also occur in
+# news prose, so they count only in pairs or in a line that addresses the reader and quotes nobody.
+_DONATION_STRONG = re.compile(
+    r"\b(?:donate (?:now|today|here)|chip in|tax[- ]deductible|reader[- ]funded|nonprofit newsroom|"
     r"become a (?:member|supporter|patron)|support (?:our|independent|local|this) (?:journalism|reporting|work)|"
-    r"make a gift|keep \w+ (?:independent|free)|goal:\s*[\d,]+|paywall|membership|member drive|"
+    r"make a (?:gift|donation)|keep \w+ (?:independent|free)|goal:\s*[\d,]+ \w+|member drive|"
     r"\$\d+(?:\s*(?:donation|gift|a month|per month|monthly))|we (?:don[’']t|do not) take money)\b",
     re.I,
 )
-_NEWSLETTER_CUES = re.compile(
-    r"\b(?:newsletters?|sign[- ]?up|subscribe\w*|subscriptions?|in(?:to)? your inbox|email address|"
-    r"delivered (?:to you|daily|weekly|every)|get (?:the|our) (?:latest|top|morning|daily|evening|best)|"
-    r"unsubscribe|privacy policy|terms of (?:use|service)|by signing up|breaking news alerts?|push notifications?)\b",
+_DONATION_WEAK = re.compile(r"\b(?:donat\w*|supporters?|contribut\w*|paywall|membership|members?)\b", re.I)
+_NEWSLETTER_STRONG = re.compile(
+    r"\b(?:newsletters?|sign[- ]?up (?:for|to|now|here|today)|subscribe (?:to|now|today|for)|in(?:to)? your inbox|"
+    r"enter your email|delivered (?:to you|daily|weekly|every)|get (?:the|our) (?:latest|top|morning|daily|evening|best)"
+    r"|by signing up|breaking news alerts?|push notifications?|free articles? (?:left|remaining))\b",
     re.I,
 )
+_NEWSLETTER_WEAK = re.compile(
+    r"\b(?:sign[- ]?up|subscrib\w*|subscriptions?|unsubscribe|privacy policy|terms of (?:use|service)|"
+    r"email address|alerts?|unlimited access)\b",
+    re.I,
+)
+_READER_ADDRESS = re.compile(r"\b(?:you|your|yours)\b|^(?:sign|subscribe|donate|support|join|get|become|help|give)\b",
+                             re.I)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]", re.I)
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|use|policy|settings|preferences|experience)\b|"
                      r"\b(?:accept|manage|reject)\b.*\bcookies?\b", re.I)
 # Credits of photo captions: "Photograph: Matt Rourke/AP", "(AP Photo/Abbie Parr)", "Photo by X", "Getty Images".
 _CREDIT = re.compile(
     r"\((?:[A-Z]{2,6}\s+)?(?:photo|image|video|file photo|photo illustration)\b[^)]*\)|"
     r"\b(?:photograph|photo|photos|image|picture|video|illustration|graphic|credit|courtesy)(?:\s+(?:by|credit|courtesy))?"
-    r"\s*(?::|by\b)\s*\S|"
-    r"\b(?:getty images|afp via getty|shutterstock|\w+ via (?:getty|reuters|ap)|(?:ap|reuters|afp|epa|upi)\s+photo)\b|"
+    r"\s*(?::\s*|by\s+)(?-i:[A-Z])|"
+    r"\b(?:getty images|shutterstock)\b|"
     r"/\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Bloomberg|Sipa|NurPhoto|ZUMA(?: Press)?|Shutterstock|Alamy)\)?\.?$",
     re.I,
 )
@@ -110,6 +121,11 @@ _RELATED_HEADING = re.compile(
     re.I,
 )
 
+# "Jane Doe is a staff writer at ...", "Luis Ortega covers immigration for ...": the author's note closing a story.
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.’'-]+ ){1,3}[A-Z][\w.’'-]+,? (?:is|was|covers|reports on|writes about)\b.{0,120}?\b(?:writer|reporter|"
+    r"correspondent|editor|journalist|photographer|producer|fellow|columnist|immigration|politics|courts)\b"
+)
 _SHORT = 40
 _LONGEST_FURNITURE = 70
 
@@ -160,10 +176,14 @@ def _section_label(line: str) -> bool:
     )
 
 
-def _appeal(line: str, cues: re.Pattern[str], short: int = 70) -> bool:
-    """A call to action: a short line with one cue, or a longer one with several (donation, newsletter)."""
-    n = len(cues.findall(line))
-    return n >= 1 and (_words(line) <= short and (n >= 2 or _words(line) <= 25 or "you" in line.lower()))
+def _appeal(line: str, strong: re.Pattern[str], weak: re.Pattern[str]) -> bool:
+    """A call to action (donation, newsletter): one strong cue, two weak ones, or one addressed to the reader."""
+    if _words(line) > _LONGEST_FURNITURE:
+        return False
+    if strong.search(line):
+        return True
+    n = len(weak.findall(line))
+    return n >= 2 or (n == 1 and bool(_READER_ADDRESS.search(line)) and not _ATTRIBUTION.search(line))
 
 
 def _caption(line: str) -> bool:
@@ -180,8 +200,8 @@ _LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
     ("comments", False, lambda s: bool(_COMMENTS.match(s)) and _words(s) <= 12),
     ("share", False, _share_bar),
     ("read_more", True, lambda s: bool(_READ_MORE.match(s) or _READ_MORE_TAIL.search(s)) and _words(s) <= 25),
-    ("donation", True, lambda s: _appeal(s, _DONATION_CUES)),
-    ("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_CUES)),
+    ("donation", True, lambda s: _appeal(s, _DONATION_STRONG, _DONATION_WEAK)),
+    ("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_STRONG, _NEWSLETTER_WEAK)),
     ("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60),
     ("caption", False, _caption),
     ("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)) and _words(s) <= 30),
@@ -254,13 +274,17 @@ def _mark_related_lists(lines: list[str], kinds: list[str | None]) -> None:
 
 
 def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
-    """A trailing run of question lines ("Want to dive deeper?") and short labels left after the last paragraph."""
+    """A trailing run of question lines ("Want to dive deeper?"), an author's note and short labels at the end."""
     end = len(lines)
     while end > 0 and (kinds[end - 1] is not None or (lines[end - 1].endswith("?") and _words(lines[end - 1]) <= 30)):
         end -= 1
     if sum(1 for k in range(end, len(lines)) if kinds[k] is None) >= 2:
         for k in range(end, len(lines)):
             kinds[k] = kinds[k] or "questions"
+    kept = [i for i, kind in enumerate(kinds) if kind is None]
+    for i in kept[-2:]:
+        if len(kept) > 2 and _words(lines[i]) <= _SHORT and _AUTHOR_BIO.match(lines[i]):
+            kinds[i] = "author_bio"
     end = len(lines)
     while end > 1 and (kinds[end - 1] is not None or (_words(lines[end - 1]) <= 5 and not _TERMINAL.search(lines[end - 1]))):
         kinds[end - 1] = kinds[end - 1] or "trailing_label"
