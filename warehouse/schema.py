@@ -81,6 +81,16 @@ CREATE TABLE mentions (
     evidence VARCHAR NOT NULL,
     classifier_version VARCHAR NOT NULL
 );
+CREATE TABLE backfill_windows (
+    sources_key VARCHAR NOT NULL,
+    window_start DATE NOT NULL,
+    window_end DATE NOT NULL,
+    run_id VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    counts JSON,
+    completed_at TIMESTAMP,
+    PRIMARY KEY (sources_key, window_start)
+);
 CREATE INDEX mentions_article ON mentions (article_id);
 CREATE INDEX articles_content_hash ON articles (content_hash);
 """
