@@ -19,6 +19,8 @@ from extractors.language import detect_language
 from extractors.models import Article
 
 MAX_BYTES = 8_000_000
+# Fewer words than this is a menu, a teaser or an error page, not an article the classifier can use.
+MIN_WORDS = 15
 _EARLIEST = date(1995, 1, 1)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|main|section|span|h[1-6]|title|meta|table|br)\b", re.I)
@@ -101,4 +103,6 @@ def extract_article(
     }
     if not text:
         return Article(text="", reason="no main text", **common)
+    if len(text.split()) < MIN_WORDS:
+        return Article(text="", reason="too short", **common)
     return Article(text=text, language=detect_language(text), **common)

@@ -50,7 +50,7 @@ _END_MARK = re.compile(r"^(?:#{3}|-\s*30\s*-|\*{3})$")
 _READ_MORE_TAIL = re.compile(r"(?:continue reading|read more|keep reading|read the full story|full story)\s*(?:[›»→>…]|\.{3})?$",
                              re.I)
 # A section label glued to the first sentence by a scraper ("News NetworksThe coverage ..."): keep the sentence.
-_GLUED_LABEL = re.compile(r"^(?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+(?=[A-Z][a-z]+ )")
+_GLUED_LABEL = re.compile(r"^(?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+(?=[A-Z][a-z]* )")
 _COMMENTS = re.compile(
     r"^(?:\(?\d+\)?\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:view|show|hide|read|see|load|post|add|"
     r"leave|join)\s+(?:all\s+|the\s+|a\s+|\d+\s+)?(?:comments?|conversation|discussion|replies)\b",
@@ -177,13 +177,16 @@ def _section_label(line: str) -> bool:
 
 
 def _appeal(line: str, strong: re.Pattern[str], weak: re.Pattern[str]) -> bool:
-    """A call to action (donation, newsletter): one strong cue, two weak ones, or one addressed to the reader."""
-    if _words(line) > _LONGEST_FURNITURE:
+    """A call to action (donation, newsletter) speaks to the reader and quotes nobody.
+
+    One strong cue suffices; weak cues need the reader addressed, or two of them in a link-bar-sized line.
+    """
+    if _words(line) > _LONGEST_FURNITURE or _ATTRIBUTION.search(line):
         return False
     if strong.search(line):
         return True
     n = len(weak.findall(line))
-    return n >= 2 or (n == 1 and bool(_READER_ADDRESS.search(line)) and not _ATTRIBUTION.search(line))
+    return n >= 1 and (bool(_READER_ADDRESS.search(line)) or (n >= 2 and _words(line) <= 12))
 
 
 def _caption(line: str) -> bool:
@@ -312,7 +315,7 @@ def _split_lines(text: str) -> list[str]:
         if _END_MARK.match(line) and lines:
             break
         glued = _GLUED_LABEL.match(line)
-        if glued and _words(line) > _SHORT:
+        if glued and _words(line) > 20:
             line = line[glued.end() :]
         if line:
             lines.append(line)

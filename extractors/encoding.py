@@ -52,18 +52,34 @@ def decode_html(data: bytes) -> str:
         return text[1:] if text.startswith("\ufeff") else text
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
+        text = data.decode(best.encoding, errors="replace")
+        if _latin_only(text):
+            # Western codepages look alike to the sniffer; the HTML standard's default for undeclared pages,
+            # windows-1252, is the likeliest for U.S. news (and where a UTF-8 declaration lied).
+            return data.decode("cp1252", errors="replace")
+        return text
     return data.decode("cp1252" if declared in (None, "ascii") else declared, errors="replace")
 
 
+def _latin_only(text: str) -> bool:
+    """True when every non-ASCII letter is a Latin one (no Cyrillic, Greek, CJK ... to protect)."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in set(text) if ord(ch) > 127 and ch.isalpha())
+
+
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as cp1252 ("CafÃ©" -> "Café") when the whole text round-trips; leave it alone otherwise."""
+    """Undo UTF-8 read as cp1252 upstream ("CafÃ©" -> "Café"), line by line where a line round-trips cleanly."""
     if not _MOJIBAKE.search(text):
         return text
+    return "\n".join(_repair_line(line) for line in text.split("\n"))
+
+
+def _repair_line(line: str) -> str:
+    if not _MOJIBAKE.search(line):
+        return line
     try:
-        return text.encode("cp1252").decode("utf-8")
+        return line.encode("cp1252").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
+        return line
 
 
 def clean_text(text: str) -> str:
