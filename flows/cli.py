@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from flows.runtime import configure
 
@@ -19,7 +20,9 @@ configure()
 
 from extractors.article import extract_article  # noqa: E402 (Prefect settings must come first)
 from extractors.classify_jsonl import classify_lines  # noqa: E402
-from sources.config import SourcesFileError  # noqa: E402
+from sources.config import SourceConfig, SourcesFileError, load_sources  # noqa: E402
+from sources.fetcher import FetchSettings  # noqa: E402
+from sources.models import SourceState  # noqa: E402
 from warehouse import reports, store  # noqa: E402
 
 app = typer.Typer(help="ice-hotspots: immigration-enforcement news -> U.S. Attorney district hotspots in DuckDB.",
@@ -28,14 +31,14 @@ sources_app = typer.Typer(help="Inspect the configured sources.", no_args_is_hel
 app.add_typer(sources_app, name="sources")
 # Reports are read in logs and pipes too: do not squeeze them to the 80-column default there.
 console = Console(width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default $HOTSPOTS_DB or ./hotspots.duckdb).")]
 DateOption = typer.Option(formats=["%Y-%m-%d"])
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(Text("error: ", style="red") + Text(message))
     raise typer.Exit(code)
 
 
@@ -139,19 +142,68 @@ def classify() -> None:
         sys.stdout.write(line + "\n")
 
 
-@sources_app.command("list")
-def sources_list(db: DbOption = None) -> None:
-    """Every source known to the warehouse with its last fetch and health."""
+SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="TOML sources file (default: the shipped list).")]
+
+
+def _configured(sources: Path | None) -> list[SourceConfig]:
+    from flows.ingest import DEFAULT_SOURCES
+
+    path = sources or DEFAULT_SOURCES
+    if not path.is_file():
+        _fail(f"sources file {path} does not exist: pass --sources with a TOML file of [[sources]] tables")
     try:
-        with store.open_warehouse(db, read_only=True) as con:
-            cursor = con.execute(
-                "SELECT name, kind, last_fetch_at, last_http_status, last_items, last_new_items, "
-                "consecutive_failures, disabled, last_error FROM sources ORDER BY name"
-            )
-            table = reports.Table("Sources", tuple(d[0] for d in cursor.description), cursor.fetchall())
-    except FileNotFoundError as error:
+        return load_sources(path)
+    except SourcesFileError as error:
         _fail(str(error))
-    _render(table)
+        raise  # unreachable: _fail exits
+
+
+def _known_states(db: Path | None) -> dict[str, SourceState]:
+    if not store.resolve_db_path(db).exists():
+        return {}
+    with store.open_warehouse(db, read_only=True) as con:
+        return store.source_states(con)
+
+
+@sources_app.command("list")
+def sources_list(sources: SourcesOption = None, db: DbOption = None) -> None:
+    """Every configured source with its last fetch and health as recorded in the warehouse."""
+    configs = _configured(sources)
+    health: dict[str, tuple[object, ...]] = {}
+    if store.resolve_db_path(db).exists():
+        with store.open_warehouse(db, read_only=True) as con:
+            for row in con.execute(
+                "SELECT name, last_fetch_at, last_http_status, last_items, last_new_items, consecutive_failures, "
+                "disabled, last_error FROM sources"
+            ).fetchall():
+                health[row[0]] = row[1:]
+    columns = ("name", "kind", "last_fetch", "http", "items", "new_items", "failures", "disabled", "last_error")
+    rows = [(c.name, c.kind, *health.get(c.name, (None, None, None, None, 0, False, None))) for c in configs]
+    _render(reports.Table("Sources", columns, rows))
+
+
+@sources_app.command("check")
+def sources_check(
+    sources: SourcesOption = None,
+    db: DbOption = None,
+    demo_site: Annotated[bool, typer.Option("--demo", help="Check the bundled demo site's sources.")] = False,
+) -> None:
+    """Probe every source now (discovery only, no pages fetched) and print its health."""
+    from demo.server import render_sources, serve_site
+    from sources.health import check_sources
+
+    states = _known_states(db)
+    if not demo_site:
+        rows = check_sources(_configured(sources), states, FetchSettings())
+    else:
+        with serve_site() as base_url, tempfile.TemporaryDirectory() as scratch:
+            configs = _configured(render_sources(base_url, Path(scratch) / "sources.toml"))
+            rows = check_sources(configs, states, FetchSettings(min_host_interval=0.02))
+    columns = ("name", "kind", "http", "items", "failures", "disabled", "last_error")
+    table_rows = [(r.name, r.kind, r.http_status, r.items, r.consecutive_failures, r.disabled, r.error) for r in rows]
+    _render(reports.Table("Source health (probed now)", columns, table_rows))
+    if rows and all(r.error for r in rows):
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,74 @@
+"""The command line's own behaviour: every command listed, one-line errors on bad input, JSONL in and out."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from flows.cli import app
+
+runner = CliRunner()
+
+
+def test_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("demo", "ingest", "report", "extract", "classify", "sources"):
+        assert command in result.output
+
+
+def test_missing_sources_file_is_one_line_saying_what_to_do(tmp_path):
+    result = runner.invoke(app, ["ingest", "--sources", str(tmp_path / "none.toml"), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "[[sources]]" in result.output
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_report_on_a_missing_database_says_how_to_make_one(tmp_path):
+    result = runner.invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "hotspots demo" in result.output
+
+
+def test_classify_reads_jsonl_and_reports_bad_lines_without_stopping():
+    lines = [
+        json.dumps({"id": "a", "text": "MINNEAPOLIS — Federal prosecutors charged a St. Paul man on Tuesday with "
+                    "assaulting an ICE officer during an immigration arrest, the U.S. Attorney's Office for the "
+                    "District of Minnesota said.", "published": "2026-10-14"}),
+        "{not json",
+        json.dumps({"id": "c", "text": 42}),
+        json.dumps({"id": "d", "text": "The hockey club beat its rivals on the ice in overtime."}),
+    ]
+    result = runner.invoke(app, ["classify"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == ["a", "line-2", "c", "d"]
+    assert "error" in out[1] and "error" in out[2]
+    charge = [e for e in out[0]["events"] if e["type"] == "federal_charge"]
+    assert charge and charge[0]["district"] == "usao-mn" and charge[0]["state"] == "MN"
+    assert out[0]["districts"] == ["usao-mn"]
+    assert out[3]["events"] == [] and out[3]["relevant"] is False
+
+
+def test_extract_prints_clean_text_and_json(tmp_path):
+    page = tmp_path / "page.html"
+    body = " ".join(["Federal agents arrested four workers at a car wash in Paramount on Thursday."] * 8)
+    page.write_text(f"<html lang='en'><head><title>Raid</title></head><body><nav>Home | Sports</nav>"
+                    f"<article><h1>Raid</h1><p>{body}</p></article></body></html>", encoding="utf-8")
+    text = runner.invoke(app, ["extract", str(page)])
+    assert text.exit_code == 0 and "car wash in Paramount" in text.output and "Home | Sports" not in text.output
+    as_json = runner.invoke(app, ["extract", str(page), "--json"])
+    assert json.loads(as_json.output)["language"] == "en"
+
+
+def test_extract_of_a_missing_file_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.html")])
+    assert result.exit_code == 2 and "is not a file" in result.output
+
+
+def test_sources_check_against_the_demo_site_prints_health():
+    result = runner.invoke(app, ["sources", "check", "--demo", "--db", "/nonexistent/none.duckdb"])
+    assert result.exit_code == 0, result.output
+    for name in ("demo-rss", "demo-atom", "demo-sitemap"):
+        assert name in result.output
+    assert "200" in result.output
