@@ -65,7 +65,7 @@ class Words:
 ENFORCEMENT = Words(
     """ice immigra* border~patrol cbp hsi ero dhs homeland~security deport* federal~agent* federal~officer*
     federal~official* federal~authorities federal~agenc* federal~personnel federal~immigration* federal~law~enforcement*
-    287(g) sanctuary detainer* detention~center* detention~facilit* processing~center* processing~facilit* broadview
+    customs~and~border~protection 287(g) sanctuary detainer* detention~center* detention~facilit* processing~center* processing~facilit* broadview
     delaney~hall undocumented migrant* midway~blitz metro~surge asylum mask* face~covering* secret~police"""
 )
 _AGENT_NOUN = r"(?:agents?|officers?|personnel|officials?|employees?|deputies|troopers)"
@@ -78,7 +78,7 @@ _AGENT_OBJECT = rf"(?:(?:an?|the|two|three|four|five|several|one|both|\d+)\s+)?(
 # A charge, arrest or investigation whose defendant or subject is the agent himself.
 AGENT_DEFENDANT = _re(
     rf"(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
-    rf"|charges against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
+    rf"|charges? against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
     rf"\s+{_AGENT_OBJECT}"
     rf"|\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}?"
     rf"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:charged|indicted|arrested|booked|cited)"
@@ -97,7 +97,7 @@ OFFENSE = Words(
     """assault* imped* obstruct* interfer* resist* harbor* conceal* shield* threat* dox* ramm* struck hitting bit biting
     kick* punch* attack* damag* destroy* destruct* depredation conspir* 18~u.s.c section~111 forcibly threw throw*
     thrown spat spitting tamper* hinder* block* injur* smuggl* transporting~undocumented bomb* arson set~fire
-    fired~shots fired~at"""
+    fired~shots fired~at drove~at drove~his drove~her drove~a drove~into swung hitting"""
 )
 CRIMINAL_CASE = Words(
     """charg* indict* prosecut* criminal defendant* count counts assault* imped* obstruct* accused trial misdemeanor*
@@ -122,6 +122,7 @@ class Rule:
     needs: tuple[Words, ...] = ()
     vetoes: tuple[re.Pattern[str], ...] = ()
     sentence_needs: tuple[Words, ...] = ()
+    exempt: re.Pattern[str] | None = None  # when it matches the sentence, the vetoes do not apply
     cased: bool = False  # the trigger reads the original text (capitalised names); every other cue reads it lowercased
     gate: Words = field(init=False, repr=False, compare=False)
     needs_bits: int = field(init=False, repr=False, compare=False)
@@ -139,7 +140,7 @@ def _keys(words: str) -> tuple[str, ...]:
 
 _CHARGE = _re(
     r"\b(?:charged|indicted|indictments? (?:was |were )?(?:unsealed|returned)|criminal complaints?|arrested and charged"
-    r"|faces? (?:\w+ )?(?:federal )?(?:charges?|counts?)|federal charges?|arraigned|pleaded not guilty|charging (?:him|her|them)"
+    r"|fac(?:es?|ing) (?:\w+ ){0,3}(?:charges?|counts?)|(?:announced|brought|filed) (?:federal )?charges|federal charges?|arraigned|pleaded not guilty|charging (?:him|her|them)"
     r"|charges? (?:were|was|have been|has been) (?:filed|brought)|filed (?:federal )?charges|accused in a (?:federal )?complaint"
     r"|booked on federal|(?:a |the )?federal complaint)\b"
 )
@@ -147,15 +148,17 @@ _DECLINATION = _re(
     r"\b(?:declined to (?:prosecute|charge|indict|bring|file|pursue|press|move forward)|decided not to (?:prosecute|charge|pursue"
     r"|file|bring|seek|move forward)|(?:dropped|dismissed|dismissing|dropping|abandoned|withdrew|vacated|tossed|threw out)\s+(?:all\s+"
     r"|the\s+|its\s+|their\s+|federal\s+|most\s+|some\s+|remaining\s+|both\s+|his\s+|her\s+)*(?:\w+\s+)?(?:charges?|case|cases"
-    r"|indictments?|criminal complaints?|counts?|prosecutions?)|(?:charges?|case|cases|indictment|criminal complaint|counts?)"
+    r"|indictments?|criminal complaints?|complaints?|counts?|prosecutions?)|(?:charges?|case|cases|indictment|criminal complaint|counts?)"
     r"(?:\s+against\s+(?:[\w.'-]+\s+){1,6})?\s+(?:was|were|have been|has been|had been|got|are being|is being)\s+(?:\w+\s+)?"
-    r"(?:dropped|dismissed|abandoned|withdrawn|thrown out|tossed)|moved to dismiss|(?:refused|declined|failed|voted not) to"
+    r"(?:dropped|dismissed|abandoned|withdrawn|thrown out|tossed)|(?:were|was|have been|has been|had been) (?:\w+ )?(?:dropped"
+    r"|dismissed|thrown out|tossed)|moved to dismiss|(?:refused|declined) to (?:prosecute|charge|bring|file|pursue)"
+    r"|(?:refused|declined|failed|voted not) to"
     r" (?:return an )?indict\w*|no[- ]bill\w*|returned no (?:true bill|indictment)|acquitt\w+|found (?:\w+ ){0,3}not guilty"
     r"|not[- ]guilty verdicts?|cleared (?:\w+ )?of all charges|dismissal of (?:the )?(?:charges?|case|indictment))\b"
 )
 _RESOLUTION = _re(
     r"\b(?:pleaded guilty|pled guilty|pleads guilty|pleaded no contest|plea (?:deal|agreement|bargain)|guilty pleas?"
-    r"|(?:was|were|been|is) convicted|convicted (?:\w+ )?(?:of|on)|jury convicted|found (?:\w+ ){0,3}guilty|guilty verdicts?"
+    r"|(?:was|were|been|is) convicted|convicted (?:\w+ ){0,3}(?:of|on)|jury convicted|found (?:\w+ ){0,3}guilty|guilty verdicts?"
     r"|sentenced|sentence of|admitted (?:to )?(?:assault|imped|obstruct)\w*)\b"
 )
 _COURT = _re(
@@ -174,10 +177,10 @@ _LAWSUIT = _re(
     r"|class[- ]actions?|(?:its|their|the|new|federal|civil) (?:civil )?(?:lawsuit|suit)\b|habeas (?:corpus )?petitions?"
     r"|made (?:its|their) case for (?:a |an )?(?:preliminary )?(?:injunction|restraining order)|asked (?:a |the )?(?:federal )?"
     r"(?:judge|court) to|(?:sought|seeks|seeking) (?:a |an )?(?:preliminary )?(?:injunction|restraining order)"
-    r"|court challenge)\b"
+    r"|court challenge|brought (?:a |an )?(?:\w+ )?(?:lawsuit|suit))\b"
 )
 _POLICY_OBJECT = Words(
-    """law laws ordinance* executive~order* order orders policy policies directive* measure* bill bills rule rules
+    """law laws legislation ordinance* executive~order* order orders policy policies directive* measure* bill bills rule rules
     resolution* agreement* 287(g) act guidance memo"""
 )
 _POLICY = _re(
@@ -188,35 +191,48 @@ _POLICY = _re(
     r"|honor|share (?:information|data))\s+with)\b"
 )
 _FORCE = _re(
-    r"\b(?:shot|shooting|shoots|opened fire|fired (?:shots|at|into|on|pepper|tear|rubber|less-lethal|projectiles|a weapon)"
+    r"\b(?:shot|(?:fatal|deadly|ice|agent's|officer's|agents'|officers') (?:\w+ )?shootings?|shootings? (?:of|by)|involved in (?:the |a )?(?:\w+ ){0,2}shootings?|shoots|opened fire|fired (?:shots|at|into|on|pepper|tear|rubber|less-lethal|projectiles|a weapon)"
     r"|killed|fatally|tear[- ]gas\w*|pepper[- ]spray\w*|pepper balls?|rubber bullets|less-lethal|flash-?bangs?"
-    r"|chemical (?:agents|irritants)|projectiles|tackled|pinned|slammed|beat|beaten|punched|dragged|tased|Tasered"
-    r"|stun guns?|chok\w+|knelt on|injured|wounded|hospitalized|used (?:excessive )?force|batons?|smashed|broke (?:a |the )?"
-    r"(?:car |vehicle )?window|thrown to the ground|threw (?:him|her|them|a \w+) to the ground)\b"
+    r"|chemical (?:agents|irritants)|projectiles|munitions|tackl\w+|pinn\w+|slamm\w+|beat|beaten|beating|punch\w+|dragg\w+"
+    r"|shov\w+|tased|tasered|stun guns?|chok\w+|knelt on|injured|wounded|hospitalized|us(?:ed|ing) (?:excessive )?force|batons?"
+    r"|smash\w+|broke (?:a |the )?(?:car |vehicle )?window|to the ground|crashed into|ran over|(?:struck|hit) (?:a |an |the )?"
+    r"(?:\w+ )?(?:protester|pedestrian|cyclist|man|woman|teen\w*|boy|girl|child|person|observer|bystander)s?)\b"
 )
 _OPERATION = _re(
-    r"\b(?:raid(?:s|ed|ing)?|sweeps?|swept|surge[ds]?|blitz|crackdown"
-    r"|descended on|fanned out|stormed|swarmed|rounded up|roundup|checkpoints?|enforcement (?:actions?|operations?)"
-    r"|(?:arrested|detained|apprehended|took into custody|picked up|seized) (?:at least |more than |about |nearly |roughly"
-    r" |some |over )?(?:\d+|dozens|hundreds|a|an|two|three|four|five|six|seven|eight|nine|ten|several|his|her|their)\b"
+    r"\b(?:raid(?:s|ed|ing)?|sweeps?|swept|surge[ds]?|blitz|crackdown|roving patrols?|set up checkpoints?"
+    r"|descended on|fanned out|stormed|swarmed|rounded up|roundup|(?:an?|the|its|their) (?:immigration )?enforcement"
+    r" (?:actions?|operations?)|(?:an?|the|its|their) (?:\w+ ){0,2}operation (?:in|at|on|near|across)"
+    r"|during (?:an?|the|his|her|their) (?:\w+ ){0,2}(?:arrest|arrests|operation|traffic stop)|(?:while|was|were) arresting"
+    r"|(?:is|was|were|are) (?:\w+ )?(?:arrested|detained) (?:\w+ ){0,4}by (?:ice|border patrol|immigration|federal)"
+    r"|(?:detained|arrested|picked up) (?:\w+ ){0,4}by (?:ice|border patrol|immigration|federal)|(?:making|made) (?:\w+ )?arrests"
+    r"|(?:agency's|ice's|its|their) arrests (?:in|at|of|across)"
     r"|(?:launched|began|conducted|carried out|expanded|kicked off|started)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}"
     r"(?:operations?|sweeps?|surge|crackdown|deployment))"
+)
+_ARRESTS = _re(
+    r"\b(?:arrest|arrested|arresting|detain|detained|detaining|apprehended|took into custody|picked up|seized) (?:at least |more than |about"
+    r" |nearly |roughly |some |over )?(?:\d+|dozens|hundreds|a|an|two|three|four|five|six|seven|eight|nine|ten|several|his|her"
+    r"|their|people|workers)\b"
 )
 _PROTEST = _re(
     r"\b(?:protested|protesting|(?:a|the|held|staged|weekly|nightly|peaceful|large|small) protests?|protests (?:outside|at|in|against"
     r"|near|erupted|continued|spread|broke out)|demonstrat(?:ed|ions?)|rall(?:y|ies|ied)|vigils?|marched|(?:a|the) march"
     r"|picket\w*|chanted|gathered (?:outside|at|in front|near|to)|blockaded|blocked (?:the )?(?:entrance|gate|driveway|road"
-    r"|street|vans?|vehicles?|convoy)|confront\w*|clashed|sit-in|walkout|walked out|shouted at)\b"
+    r"|street|vans?|vehicles?|convoy)|confront\w*|clashed|sit-in|walkout|walked out|shouted at|(?:prompting|sparked|sparking"
+    r"|drew|covering) (?:\w+ )?(?:protests|demonstrations)|(?:protesters?|demonstrators?) (?:\w+ ){0,2}(?:outside|at|in front of)"
+    r"|(?:at|on|struck|hit|against) (?:a |the )?(?:crowd of )?(?:protesters?|demonstrators?))\b"
 )
 _THREAT = _re(
     r"\b(?:threatened|threatens|warned|warns|vowed|vows|pledged|pledges|promised)\b[^.;]{0,140}?\b(?:prosecut\w*|arrest\w*"
     r"|charg\w*|jail|prison|crimes?|felon\w*|accountable|hide|consequences|indict\w*|behind bars|lock(?:ed)? up)"
     r"|\bcall(?:ed|s|ing)? for (?:the )?(?:arrests?|prosecution|criminal charges|charges|indictments?)"
-    r"|\b(?:anyone|anybody|whoever|those|any (?:\w+ )?(?:agent|officer|protester|person)|if (?:any|an?|you|they)\b[^.;]{0,90})"
+    r"|\b(?:anyone|anybody|whoever|those|any (?:\w+ ){0,3}(?:agent|officer|protester|person)|if (?:any|an?|you|they)\b[^.;]{0,90})"
     r"[^.;]{0,120}?\b(?:will be|must be|is going to be|are going to be|shall be|is committing|are committing|will face|faces"
     r"|should be|would be|will go)\s+(?:\w+\s+)?(?:arrested|prosecuted|charged|held accountable|a felony|federal charges"
     r"|jail|prison|indicted|locked up)"
-    r"|\bwe will (?:prosecute|arrest|charge|find|come after|go after)"
+    r"|\bwe will (?:prosecute|arrest|charge|find|come after|go after)|\byou will be (?:arrested|charged|prosecuted|jailed)"
+    r"|\b(?:will|would) (?:prosecute|arrest|charge|jail|indict|go after|come after) (?:anyone|anybody|any|those|people|federal"
+    r"|agents|officers|protesters|whoever)"
 )
 _RESIGNATION = _re(
     r"\b(?:resign(?:ed|s|ations?)?|quit|stepped down|steps down|fired|ousted|dismissed from|removed from (?:office|his post"
@@ -224,7 +240,7 @@ _RESIGNATION = _re(
     r"(?:office|posts?|jobs?))\b"
 )
 _PROSECUTOR_OR_OFFICIAL = Words(
-    """prosecutor* attorney* official* director chief head leader* deputy supervisor* staff lawyers commissioner sheriff
+    """prosecutor* attorney* official* officer* director chief head leader* deputy supervisor* staff lawyers commissioner sheriff
     secretary spokes* employee* assistant"""
 )
 _NOT_FEDERAL = _re(r"\b(?:FBI|Justice Department|U\.S\. attorney|federal prosecutors|former|inspector general)\b")
@@ -245,7 +261,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "federal_declination",
         _keys("declin decided~not drop dismiss abandon withdr vacat toss threw~out thrown~out indict no-bill no~bill"
-              " returned~no acquitt guilty cleared"),
+              " returned~no acquitt guilty cleared refused"),
         _DECLINATION,
         0.85,
         needs=(ENFORCEMENT, CRIMINAL_CASE),
@@ -273,7 +289,8 @@ RULES: tuple[Rule, ...] = (
         _re(
             r"\b(?:opened|launched|began|announced|started|conducting|formed|created|established|convened|set up)\s+(?:an?\s+"
             r"|the\s+|its\s+)?(?:\w+\s+){0,3}(?:investigations?|inquiry|probe|review|portal|hotline|commission|task force"
-            r"|panel|grand jury|website|database)\b|\bsubpoena(?:ed|s)?\b|\b(?:is|are|were|was|been) investigating\b"
+            r"|panel|grand jury|website|database)\b|\bsubpoena(?:ed|s)?\b"
+            r"|\b(?:is|are|were|was|been|begun|began|started) investigating\b"
         ),
         0.75,
         needs=(STATE_ACTOR,),
@@ -292,12 +309,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "civil_lawsuit",
-        _keys("sued sues suing suit complaint petition challenge class-action class~action habeas injunction"
-              " restraining judge~to court~to"),
+        _keys("sued sues suing suit lawsuit complaint petition challenge class-action class~action habeas injunction"
+              " restraining judge~to court~to brought"),
         _LAWSUIT,
         0.75,
         needs=(ENFORCEMENT,),
-        vetoes=(_re(r"\b(?:criminal complaint|complaints? (?:with|to) (?:the )?(?:inspector|oversight|office))\b"),),
+        vetoes=(
+            _re(
+                r"\b(?:criminal complaint|complaints? (?:with|to) (?:the )?(?:inspector|oversight|office)|prosecutors?"
+                r"|u\.s\. attorney's office|federal complaint)\b"
+            ),
+        ),
     ),
     Rule(
         "legislation_policy",
@@ -308,7 +330,7 @@ RULES: tuple[Rule, ...] = (
         0.75,
         needs=(ENFORCEMENT,),
         sentence_needs=(_POLICY_OBJECT,),
-        vetoes=(_re(r"\b(?:Trump|President|White House|Congress|Noem|Homeland Security Secretary)\b"),),
+        vetoes=(_re(r"\b(?:Trump|President|White House|Congress|Noem|Homeland Security Secretary|judge|court|justices)\b"),),
     ),
     Rule(
         "legislation_policy",
@@ -323,25 +345,36 @@ RULES: tuple[Rule, ...] = (
         "use_of_force",
         _keys("shot shoot opened~fire fired killed fatal tear pepper rubber less-lethal flash chemical projectile tackled"
               " pinned slammed beat punched dragged tased taser stun~gun chok knelt injur wound hospital force baton"
-              " smashed window to~the~ground"),
+              " smash window to~the~ground crashed ran~over struck hit shov munitions using used involved"),
         _FORCE,
         0.8,
         sentence_needs=(FEDERAL_AGENT,),
         vetoes=(
-            _re(r"\b(?:charged|accused|indicted|convicted|pleaded|sentenced)\b[^.]{0,60}\b(?:with|of|for|to)\b"),
+            _re(
+                r"\b(?:charged|accused|indicted|convicted|pleaded|sentenced|fac(?:es|ing) (?:\w+ ){0,3}charges?)\b[^.]{0,60}"
+                r"\b(?:with|of|for|to)\b"
+            ),
             _re(r"\bshooting (?:video|footage|photos)\b"),
         ),
+        exempt=AGENT_DEFENDANT,
     ),
     Rule(
         "enforcement_operation",
-        _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup checkpoint"
-              " enforcement~action arrested detained apprehended custody picked~up seized launched began conducted"
-              " carried~out expanded kicked~off started"),
+        _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup set~up"
+              " enforcement roving during while was were is are detained arrested picked~up making made launched began"
+              " conducted carried~out expanded kicked~off started agency's ice's its their"),
         _OPERATION,
         0.75,
+        sentence_needs=(ENFORCEMENT,),
+    ),
+    Rule(
+        "enforcement_operation",
+        _keys("arrest detain apprehended took~into picked~up seized"),
+        _ARRESTS,
+        0.7,
         needs=(ENFORCEMENT,),
         sentence_needs=(FEDERAL_AGENT,),
-        vetoes=(_re(r"\b(?:charged|indicted|accused|convicted|sentenced)\b"),),
+        vetoes=(_re(r"\b(?:charged|indicted|accused|convicted|sentenced)\b"), AGENT_DEFENDANT),
     ),
     Rule(
         "enforcement_operation",
@@ -362,7 +395,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "threat_of_prosecution",
         _keys("threaten warn vow pledg promised call will~be must~be going~to~be shall~be committing will~face faces"
-              " should~be would~be will~go we~will"),
+              " should~be would~be will~go we~will you~will will~prosecute will~arrest will~charge will~jail will~indict"
+              " will~go would~prosecute would~arrest would~charge would~jail would~indict will~come would~go would~come"),
         _THREAT,
         0.75,
         needs=(ENFORCEMENT,),
@@ -378,7 +412,12 @@ RULES: tuple[Rule, ...] = (
         0.8,
         needs=(ENFORCEMENT,),
         sentence_needs=(_PROSECUTOR_OR_OFFICIAL,),
-        vetoes=(_re(r"\bfired (?:shots|at|on|into|tear|pepper|rubber|a weapon|his weapon|her weapon|projectiles)\b"),),
+        vetoes=(
+            _re(
+                r"\bfired (?:shots|at|on|into|tear|pepper|rubber|a weapon|his weapon|her weapon|projectiles|munitions|rounds"
+                r"|bullets|flash)"
+            ),
+        ),
     ),
 )
 

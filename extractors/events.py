@@ -21,6 +21,11 @@ from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
 
+# Absence scopes over the whole clause ("there is no public record of the attorney general ever investigating").
+_ABSENCE = re.compile(
+    r"\b(?:no (?:\w+ )?(?:record|evidence|sign|indication|data|tally|instance|case|report)s? (?:of|that)|there (?:is|are|was|were)"
+    r" no|never|ever|none of|nobody|no one|yet to|without)\b"
+)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|none|nobody|neither|nor|without|yet to|cannot|lack of|absence of|rather than|instead of"
     r"|no one|denied|denies|false(?:ly)?|fake|hoax|unfounded|debunked)\b|n't\b",
@@ -30,20 +35,31 @@ _SPECULATION = re.compile(
     r"|possib\w*|potential\w*|likely|expect\w*|consider\w*|weigh\w*|plan(?:s|ned|ning)? to|intend\w*|aim\w* to|seek\w* to"
     r"|want\w* to|threaten\w* to|call\w* (?:for|on)|urg\w*|demand\w*|push\w* for|propos\w*|rumou?r\w*|speculat\w*"
     r"|prospect|risk\w*|anyone|anybody|those who|people who|whoever|someone who|a person who|set to|prepar\w* to"
-    r"|about to|ready to|allow\w* (?:\w+ )?to|permit\w* (?:\w+ )?to|in order to|so that|imagine|suppose|what if|ask\w* whether|warn\w* that)\b",
+    r"|about to|ready to|allow\w* (?:\w+ )?to|permit\w* (?:\w+ )?to|in order to|so that|imagine|suppose|what if|ask\w* whether|warn\w* that|barr\w*|bans?|banned|prohibit\w*"
+    r"|forbid\w*|from using|stop\w* (?:\w+ )?from|how many|how often|how much)\b",
 )
 # Conditionals and generic subjects a quoted threat is made of; a threat is still killed by real speculation.
 _THREAT_SPECULATION = re.compile(
-    r"\b(?:could|might|may|worr\w*|fear\w*|possib\w*|potential\w*|likely|consider\w*|weigh\w*|rumou?r\w*|speculat\w*)\b",
+    r"\b(?:could|might|may|worr\w*|fear\w*|concern\w*|expect\w*|predict\w*|possib\w*|potential\w*|likely|consider\w*"
+    r"|weigh\w*|rumou?r\w*|speculat\w*|whether)\b",
 )
 _TREND = re.compile(
     r"\b(?:(?:are|is|remain|remains|were|have been|has been)\s+(?:still\s+|extremely\s+|very\s+|relatively\s+)?(?:rare|uncommon"
     r"|unusual|few and far between)|rarely|seldom|typically|generally|usually|in general|historically|increasingly|often"
     r"|tend to|on average|in recent years|a growing number|more and more|an? (?:increase|rise|decline|drop|surge) in)\b",
 )
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s*(?:but|while|although|though|yet)\b|\b(?:but|then|after|before|when|as)\b")
+# Where the clause leading up to a trigger starts; "agents who used tear gas" states the act whatever precedes "who".
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s*(?:but|while|although|though|yet|and)\b|\b(?:but|then|after|before|when|as|who)\b")
 _RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|may|might|can)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+# A trigger that is the object of "against", "for", "to prevent" names what is opposed, not what happened
+# ("a protest against immigration raids", "staging areas for raids").
+_OBJECT_OF = re.compile(r"\b(?:against|prevent\w*|stop|oppos\w*|end|protest\w*|denounc\w*|condemn\w*)\s+(?:\w+\s+)?$")
+_FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$")  # "staging areas for raids"; verbs take "for" as a reason ("charged for beating")
+_NOUN_TYPES = frozenset({"enforcement_operation", "protest"})
+# Negation scopes over the few words before the act, not a whole clause ("would not pursue charges against a woman
+# arrested during an operation" negates the charges, not the operation).
+_NEGATION_WORDS = 8
 _RELATIVE_DAY = re.compile(r"\b(?:next|following|same|that) day\b|\bday before\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
 # Photo credits mark caption paragraphs, whose "agents conduct a raid ..." describes a picture, not news.
@@ -87,6 +103,9 @@ def detect_events(
             position = _match(rule, text, index, context)
             if position is not None:
                 found[rule.type] = (rule.confidence, position)
+        if "federal_declination" in found or "case_resolution" in found:
+            # "dropped the case against a man charged with ..." reports the outcome; the charge is its background.
+            found.pop("federal_charge", None)
         for event_type, (confidence, position) in found.items():
             when = dates.of_event(index, position)
             hits.append(
@@ -181,7 +200,8 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     for trigger in rule.trigger.finditer(text if rule.cased else lower):
         if not _is_real(rule.type, lower, trigger.start()):
             continue
-        if any(context.has(veto, index) for veto in rule.vetoes) or context.has(_TREND, index):
+        vetoed = any(context.has(veto, index) for veto in rule.vetoes)
+        if vetoed and not (rule.exempt and context.has(rule.exempt, index)) or context.has(_TREND, index):
             return None
         return trigger.start()
     return None
@@ -190,11 +210,13 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
 def _is_real(event_type: str, text: str, start: int) -> bool:
     """Whether the clause leading up to a trigger states the act as fact (not negated, hedged or hypothetical)."""
     prefix = _clause_before(text, start)
-    if _NEGATION.search(prefix):
+    if _ABSENCE.search(prefix) or _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])):
         return False
     if event_type == "threat_of_prosecution":
         return not (_THREAT_SPECULATION.search(prefix) or _INFINITIVE.search(prefix))
-    return not _SPECULATION.search(prefix)
+    if event_type in _NOUN_TYPES and _FOR.search(prefix):
+        return False
+    return not (_SPECULATION.search(prefix) or _OBJECT_OF.search(prefix))
 
 
 def _clause_before(text: str, start: int) -> str:
