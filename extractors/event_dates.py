@@ -50,9 +50,11 @@ _DATE = re.compile(
     rf"|{_WEEKDAY}"
     rf"|(?i:(?P<relday>yesterday|today|next day|following day|same day|that day|day before))\b)"
 )
-# A bare month or year is a date only after a preposition ("in June", "since 2024"), not as a count ("2024 arrests")
-# or a modal ("May agents ...").
-_PREPOSITION = re.compile(r"\b(?:in|since|during|of|by|until|early|late|mid-?|last|through|from|to|and|or)\s*$", re.IGNORECASE)
+# A bare month or year is a date only after a preposition or article ("in June", "the June raid", "since 2024"), not as
+# a count ("2024 arrests") or a modal ("May agents ...").
+_PREPOSITION = re.compile(
+    r"\b(?:in|since|during|of|by|until|early|late|mid-?|last|through|from|to|and|or|a|an|the|that)\s*$", re.IGNORECASE
+)
 _AGO = re.compile(
     r"\b(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,

@@ -75,23 +75,52 @@ FEDERAL_AGENT = Words(
     agent federal~immigration~agent* federal~immigration~officer* federal~law~enforcement~officer*"""
 )
 _AGENT_OBJECT = rf"(?:(?:an?|the|two|three|four|five|several|one|both|\d+)\s+)?(?:(?:off-duty|masked|unnamed|plainclothes|veteran|senior)\s+)?{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}"
-# A charge, arrest or investigation whose defendant or subject is the agent himself.
-AGENT_DEFENDANT = _re(
-    rf"(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
-    rf"|charges? against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
-    rf"\s+{_AGENT_OBJECT}"
-    rf"|\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}?"
-    rf"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:charged|indicted|arrested|booked|cited)"
-)
+class AgentDefendant:
+    """Finds a charge, arrest or investigation whose defendant or subject is the agent himself.
+
+    Active voice ("charged an ICE officer") is one regex. Passive voice ("the Border Patrol agent ... was charged") is
+    found from its verb, which is rare, and only then is the agent looked for just before it: one regex with the agent
+    first would try every "federal" and "immigration" of a sentence as a start.
+    """
+
+    _ACTIVE = _re(
+        rf"(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
+        rf"|charges? against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
+        rf"\s+{_AGENT_OBJECT}"
+    )
+    _PASSIVE = _re(
+        r"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:charged|indicted|arrested|booked|cited)"
+    )
+    _SUBJECT = _re(rf"\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}$")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        yield from self._ACTIVE.finditer(text)
+        for verb in self._PASSIVE.finditer(text):
+            subject = self._SUBJECT.search(text, max(0, verb.start() - 160), verb.start())
+            if subject:
+                yield subject
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+AGENT_DEFENDANT = AgentDefendant()
 STATE_ACTOR = Words(
     """state~prosecutor* county~prosecutor* city~prosecutor* local~prosecutor* district~attorney* attorney~general
     attorneys~general state's~attorney county~attorney* sheriff* police bureau~of~criminal~apprehension bca governor gov.
     mayor city~council legislat* lawmakers accountability~commission oversight~commission state~commission grand~jury
     coroner medical~examiner state~investigators state~officials county~officials city~officials local~officials"""
 )
-_STATE_CHARGER = _re(
-    r"\b(?:county prosecutors?|district attorney|state's attorney|county attorney|state prosecutors?|state charges?"
-    r"|attorney general|municipal court|county court|state court|police (?:charged|cited))\b"
+_STATE_CHARGER = Words(
+    """county~prosecutor* district~attorney state's~attorney county~attorney state~prosecutor* state~charge* attorney~general
+    municipal~court county~court state~court police~charged police~cited"""
+)
+# General statements about how things usually go, not a specific act ("indictments of officers are rare").
+TREND = Words(
+    """are~rare is~rare remain~rare remains~rare were~rare have~been~rare are~still~rare are~extremely~rare are~very~rare
+    are~relatively~rare are~uncommon is~uncommon remain~uncommon are~unusual is~unusual few~and~far~between rarely
+    seldom typically generally usually in~general historically increasingly often tend~to tends~to on~average
+    in~recent~years a~growing~number more~and~more an~increase~in a~rise~in a~decline~in a~drop~in a~surge~in"""
 )
 OFFENSE = Words(
     """assault* imped* obstruct* interfer* resist* harbor* conceal* shield* threat* dox* ramm* struck hitting bit biting
@@ -117,12 +146,12 @@ class Rule:
 
     type: str
     keys: tuple[str, ...]
-    trigger: re.Pattern[str]
+    trigger: re.Pattern[str] | AgentDefendant
     confidence: float
     needs: tuple[Words, ...] = ()
-    vetoes: tuple[re.Pattern[str], ...] = ()
+    vetoes: tuple[Words | re.Pattern[str] | AgentDefendant, ...] = ()
     sentence_needs: tuple[Words, ...] = ()
-    exempt: re.Pattern[str] | None = None  # when it matches the sentence, the vetoes do not apply
+    exempt: re.Pattern[str] | AgentDefendant | None = None  # when it matches the sentence, the vetoes do not apply
     cased: bool = False  # the trigger reads the original text (capitalised names); every other cue reads it lowercased
     gate: Words = field(init=False, repr=False, compare=False)
     needs_bits: int = field(init=False, repr=False, compare=False)
@@ -226,8 +255,8 @@ _THREAT = _re(
     r"\b(?:threatened|threatens|warned|warns|vowed|vows|pledged|pledges|promised)\b[^.;]{0,140}?\b(?:prosecut\w*|arrest\w*"
     r"|charg\w*|jail|prison|crimes?|felon\w*|accountable|hide|consequences|indict\w*|behind bars|lock(?:ed)? up)"
     r"|\bcall(?:ed|s|ing)? for (?:the )?(?:arrests?|prosecution|criminal charges|charges|indictments?)"
-    r"|\b(?:anyone|anybody|whoever|those|any (?:\w+ ){0,3}(?:agent|officer|protester|person)|if (?:any|an?|you|they)\b[^.;]{0,90})"
-    r"[^.;]{0,120}?\b(?:will be|must be|is going to be|are going to be|shall be|is committing|are committing|will face|faces"
+    r"|\b(?:anyone|anybody|whoever|those|any (?:\w+ ){0,3}(?:agent|officer|protester|person)|if (?:any|an?|you|they))\b"
+    r"[^.;]{0,160}?\b(?:will be|must be|is going to be|are going to be|shall be|is committing|are committing|will face|faces"
     r"|should be|would be|will go)\s+(?:\w+\s+)?(?:arrested|prosecuted|charged|held accountable|a felony|federal charges"
     r"|jail|prison|indicted|locked up)"
     r"|\bwe will (?:prosecute|arrest|charge|find|come after|go after)|\byou will be (?:arrested|charged|prosecuted|jailed)"
@@ -243,7 +272,7 @@ _PROSECUTOR_OR_OFFICIAL = Words(
     """prosecutor* attorney* official* officer* director chief head leader* deputy supervisor* staff lawyers commissioner sheriff
     secretary spokes* employee* assistant"""
 )
-_NOT_FEDERAL = _re(r"\b(?:FBI|Justice Department|U\.S\. attorney|federal prosecutors|former|inspector general)\b")
+_NOT_FEDERAL = Words("fbi justice~department u.s.~attorney federal~prosecutors former inspector~general")
 _INVESTIGATIVE_TARGET = Words(
     """ice border~patrol cbp federal~agent* federal~officer* federal~misconduct federal~immigration* immigration~agent*
     immigration~officer* agent agents shooting killing death conduct misconduct abuses use~of~force dhs"""
@@ -265,7 +294,7 @@ RULES: tuple[Rule, ...] = (
         _DECLINATION,
         0.85,
         needs=(ENFORCEMENT, CRIMINAL_CASE),
-        vetoes=(_re(r"\b(?:lawsuit|civil suit|dismissed from)\b"),),
+        vetoes=(Words("lawsuit* civil~suit* dismissed~from"),),
     ),
     Rule(
         "case_resolution",
@@ -304,7 +333,7 @@ RULES: tuple[Rule, ...] = (
         0.8,
         needs=(ENFORCEMENT,),
         vetoes=(
-            _re(r"\b(?:charges?|indict\w*|sentenc\w*|plea|guilty|acquit\w*|defendant|court challenge|pending trial|bond|bail)\b"),
+            Words("charge charges indict* sentenc* plea guilty acquit* defendant court~challenge pending~trial bond bail"),
         ),
     ),
     Rule(
@@ -315,9 +344,9 @@ RULES: tuple[Rule, ...] = (
         0.75,
         needs=(ENFORCEMENT,),
         vetoes=(
-            _re(
-                r"\b(?:criminal complaint|complaints? (?:with|to) (?:the )?(?:inspector|oversight|office)|prosecutors?"
-                r"|u\.s\. attorney's office|federal complaint)\b"
+            Words(
+                """criminal~complaint complaint~with complaints~with complaint~to complaints~to prosecutor*
+                u.s.~attorney's~office federal~complaint"""
             ),
         ),
     ),
@@ -330,7 +359,7 @@ RULES: tuple[Rule, ...] = (
         0.75,
         needs=(ENFORCEMENT,),
         sentence_needs=(_POLICY_OBJECT,),
-        vetoes=(_re(r"\b(?:Trump|President|White House|Congress|Noem|Homeland Security Secretary|judge|court|justices)\b"),),
+        vetoes=(Words("trump president white~house congress noem homeland~security~secretary judge court justices"),),
     ),
     Rule(
         "legislation_policy",
@@ -345,7 +374,7 @@ RULES: tuple[Rule, ...] = (
         "use_of_force",
         _keys("shot shoot opened~fire fired killed fatal tear pepper rubber less-lethal flash chemical projectile tackled"
               " pinned slammed beat punched dragged tased taser stun~gun chok knelt injur wound hospital force baton"
-              " smash window to~the~ground crashed ran~over struck hit shov munitions using used involved"),
+              " smash window to~the~ground crashed ran~over struck hit shov munitions"),
         _FORCE,
         0.8,
         sentence_needs=(FEDERAL_AGENT,),
@@ -354,15 +383,14 @@ RULES: tuple[Rule, ...] = (
                 r"\b(?:charged|accused|indicted|convicted|pleaded|sentenced|fac(?:es|ing) (?:\w+ ){0,3}charges?)\b[^.]{0,60}"
                 r"\b(?:with|of|for|to)\b"
             ),
-            _re(r"\bshooting (?:video|footage|photos)\b"),
+            Words("shooting~video shooting~footage shooting~photos"),
         ),
         exempt=AGENT_DEFENDANT,
     ),
     Rule(
         "enforcement_operation",
-        _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup set~up"
-              " enforcement roving during while was were is are detained arrested picked~up making made launched began"
-              " conducted carried~out expanded kicked~off started agency's ice's its their"),
+        _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup checkpoint"
+              " enforcement~action roving arrest detain picked~up traffic~stop deployment"),
         _OPERATION,
         0.75,
         sentence_needs=(ENFORCEMENT,),
@@ -374,7 +402,7 @@ RULES: tuple[Rule, ...] = (
         0.7,
         needs=(ENFORCEMENT,),
         sentence_needs=(FEDERAL_AGENT,),
-        vetoes=(_re(r"\b(?:charged|indicted|accused|convicted|sentenced)\b"), AGENT_DEFENDANT),
+        vetoes=(Words("charged indicted accused convicted sentenced"), AGENT_DEFENDANT),
     ),
     Rule(
         "enforcement_operation",
@@ -390,18 +418,19 @@ RULES: tuple[Rule, ...] = (
         _PROTEST,
         0.75,
         needs=(ENFORCEMENT,),
-        vetoes=(_re(r"\bright to protest\b"),),
+        vetoes=(Words("right~to~protest"),),
     ),
     Rule(
         "threat_of_prosecution",
-        _keys("threaten warn vow pledg promised call will~be must~be going~to~be shall~be committing will~face faces"
-              " should~be would~be will~go we~will you~will will~prosecute will~arrest will~charge will~jail will~indict"
-              " will~go would~prosecute would~arrest would~charge would~jail would~indict will~come would~go would~come"),
+        _keys("threaten warn vow pledg promised call~for called~for calls~for calling~for anyone anybody whoever those"
+              " any if we~will you~will will~prosecute will~arrest will~charge will~jail will~indict will~go will~come"
+              " would~prosecute would~arrest would~charge would~jail would~indict would~go would~come"),
         _THREAT,
         0.75,
         needs=(ENFORCEMENT,),
         vetoes=(
-            _re(r"\b(?:advoca\w+|groups?|experts?|scholars?|analysts?|guidance|critics|commentators|warn(?:s|ed)? against)\b"),
+            Words("advoca* group groups expert experts scholar* analyst* guidance critics commentators warn~against"
+                  " warns~against warned~against"),
         ),
     ),
     Rule(
@@ -413,9 +442,9 @@ RULES: tuple[Rule, ...] = (
         needs=(ENFORCEMENT,),
         sentence_needs=(_PROSECUTOR_OR_OFFICIAL,),
         vetoes=(
-            _re(
-                r"\bfired (?:shots|at|on|into|tear|pepper|rubber|a weapon|his weapon|her weapon|projectiles|munitions|rounds"
-                r"|bullets|flash)"
+            Words(
+                """fired~shots fired~at fired~on fired~into fired~tear fired~pepper fired~rubber fired~a~weapon fired~his~weapon
+                fired~her~weapon fired~projectiles fired~munitions fired~rounds fired~bullets fired~flash*"""
             ),
         ),
     ),

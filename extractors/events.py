@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.event_dates import resolve_date
-from extractors.event_rules import GATES, Rule, scan
+from extractors.event_rules import GATES, TREND, AgentDefendant, Rule, Words, scan
 from extractors.relevance import RELEVANCE_THRESHOLD, relevance
 from extractors.sentences import Sentence
 
@@ -43,11 +43,6 @@ _THREAT_SPECULATION = re.compile(
     r"\b(?:could|might|may|worr\w*|fear\w*|concern\w*|expect\w*|predict\w*|possib\w*|potential\w*|likely|consider\w*"
     r"|weigh\w*|rumou?r\w*|speculat\w*|whether)\b",
 )
-_TREND = re.compile(
-    r"\b(?:(?:are|is|remain|remains|were|have been|has been)\s+(?:still\s+|extremely\s+|very\s+|relatively\s+)?(?:rare|uncommon"
-    r"|unusual|few and far between)|rarely|seldom|typically|generally|usually|in general|historically|increasingly|often"
-    r"|tend to|on average|in recent years|a growing number|more and more|an? (?:increase|rise|decline|drop|surge) in)\b",
-)
 # Where the clause leading up to a trigger starts; "agents who used tear gas" states the act whatever precedes "who".
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s*(?:but|while|although|though|yet|and)\b|\b(?:but|then|after|before|when|as|who)\b")
 _RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|may|might|can)\b")
@@ -62,6 +57,9 @@ _NOUN_TYPES = frozenset({"enforcement_operation", "protest"})
 _NEGATION_WORDS = 8
 _RELATIVE_DAY = re.compile(r"\b(?:next|following|same|that) day\b|\bday before\b")
 _INFINITIVE = re.compile(r"\bto\s+$")
+# One search per trigger: absence, hedging and object-of cues of the clause in a single alternation.
+_HEDGED = re.compile("|".join(cue.pattern for cue in (_ABSENCE, _SPECULATION, _OBJECT_OF)))
+_HEDGED_THREAT = re.compile("|".join(cue.pattern for cue in (_ABSENCE, _THREAT_SPECULATION, _INFINITIVE)))
 # Photo credits mark caption paragraphs, whose "agents conduct a raid ..." describes a picture, not news.
 _CAPTION_MARKS = ("Photograph:", "Photo:", "AP Photo", "Getty Images", "Photo credit", "Image:", "Credit:")
 _PREFIX_CHARS = 90
@@ -127,6 +125,7 @@ class _Context:
     def __init__(self, lower: list[str]) -> None:
         self.lower = lower
         self._cues: list[int | None] = [None] * len(lower)
+        self._nearby: dict[int, int] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
     def cues(self, index: int) -> int:
@@ -137,15 +136,21 @@ class _Context:
 
     def nearby_cues(self, index: int) -> int:
         """Vocabulary bits of sentence `index` and the three before it."""
-        found = 0
-        for earlier in range(index, max(-1, index - 4), -1):
-            found |= self.cues(earlier)
+        found = self._nearby.get(index)
+        if found is None:
+            found = 0
+            for earlier in range(index, max(-1, index - 4), -1):
+                found |= self.cues(earlier)
+            self._nearby[index] = found
         return found
 
-    def has(self, pattern: re.Pattern[str], index: int) -> bool:
-        key = (id(pattern), index)
+    def vetoes(self, cue: Words | re.Pattern[str] | AgentDefendant, index: int) -> bool:
+        """Whether `cue` occurs in sentence `index`: a bit test for vocabulary, a memoised search for patterns."""
+        if isinstance(cue, Words):
+            return bool(self.cues(index) & cue.bit)
+        key = (id(cue), index)
         if key not in self._seen:
-            self._seen[key] = pattern.search(self.lower[index]) is not None
+            self._seen[key] = cue.search(self.lower[index]) is not None
         return self._seen[key]
 
 
@@ -200,8 +205,10 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     for trigger in rule.trigger.finditer(text if rule.cased else lower):
         if not _is_real(rule.type, lower, trigger.start()):
             continue
-        vetoed = any(context.has(veto, index) for veto in rule.vetoes)
-        if vetoed and not (rule.exempt and context.has(rule.exempt, index)) or context.has(_TREND, index):
+        if context.cues(index) & TREND.bit:
+            return None
+        vetoed = any(context.vetoes(veto, index) for veto in rule.vetoes)
+        if vetoed and not (rule.exempt and context.vetoes(rule.exempt, index)):
             return None
         return trigger.start()
     return None
@@ -210,13 +217,13 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
 def _is_real(event_type: str, text: str, start: int) -> bool:
     """Whether the clause leading up to a trigger states the act as fact (not negated, hedged or hypothetical)."""
     prefix = _clause_before(text, start)
-    if _ABSENCE.search(prefix) or _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])):
+    if _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])):
         return False
     if event_type == "threat_of_prosecution":
-        return not (_THREAT_SPECULATION.search(prefix) or _INFINITIVE.search(prefix))
+        return not _HEDGED_THREAT.search(prefix)
     if event_type in _NOUN_TYPES and _FOR.search(prefix):
         return False
-    return not (_SPECULATION.search(prefix) or _OBJECT_OF.search(prefix))
+    return not _HEDGED.search(prefix)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -224,7 +231,8 @@ def _clause_before(text: str, start: int) -> str:
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     if breaks:
         prefix = prefix[breaks[-1].end() :]
-    prefix = _RELATIVE_CLAUSE.sub(",", prefix)
+    if "," in prefix:
+        prefix = _RELATIVE_CLAUSE.sub(",", prefix)
     return _RELATIVE_MODAL.sub(" ", prefix)
 
 
