@@ -24,7 +24,8 @@ _PLACEHOLDER = re.compile(
     r"\b(?:loading|please wait)\s*(?:\.{3}|…)|^(?:loading|load|show|see) (?:more|all|\w+ more)\b.{0,30}$|"
     r"^(?:advertisement|sponsored|ad|skip to (?:main )?content|report an? (?:typo|error|correction)|"
     r"scroll to continue(?: with content)?|story continues below(?: advertisement)?|\d+\s*min(?:ute)?s? read|"
-    r"listen to (?:this )?(?:article|story)\b.*|image \d+ of \d+|\d+\s*/\s*\d+)$",
+    r"listen to (?:this )?(?:article|story)\b.*|image \d+ of \d+|\d+\s*/\s*\d+|"
+    r"(?:listen|play|watch|duration)(?: now)?\s*[·•|:-]?\s*\d{1,2}:\d{2}(?:\s*min\w*)?)$",
     re.I,
 )
 _RELATIVE_TIME = re.compile(
@@ -40,7 +41,9 @@ _DATELINE_META = re.compile(
 )
 _DISCLAIMER = re.compile(
     r"^(?:disclaimer|corrections? policy)\s*:|^(?:this|a version of this) (?:article|story|piece|report) "
-    r"(?:\w+ )?(?:appears|appeared|was (?:first |originally )?published|ran) (?:in|on)\b",
+    r"(?:\w+ )?(?:appears|appeared|was (?:first |originally )?published|ran) (?:in|on)\b|"
+    r"^(?:this|the) (?:story|article|report|piece|project|investigation) (?:was|is) (?:\w+ )?(?:produced|co-published|"
+    r"reported|made possible|supported|funded|published) (?:in partnership|with|by|through|as part)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by)\b|\ball rights reserved\b", re.I)
@@ -72,7 +75,8 @@ _READ_MORE = re.compile(
 # Appeals to the reader. A strong cue is furniture on its own; weak cues ("supporters", "subscribe") also occur in
 # news prose, so they count only in pairs or in a line that addresses the reader and quotes nobody.
 _DONATION_STRONG = re.compile(
-    r"\b(?:donate (?:now|today|here)|chip in|tax[- ]deductible|reader[- ]funded|nonprofit newsroom|"
+    r"\b(?:donate (?:now|today|here|to|at)|chip in|tax[- ]deductible|(?:reader|member|listener)[- ](?:funded|supported)|"
+    r"nonprofit newsroom|"
     r"become a (?:member|supporter|patron)|support (?:our|independent|local|this) (?:journalism|reporting|work)|"
     r"make a (?:gift|donation)|keep \w+ (?:independent|free)|goal:\s*[\d,]+ \w+|member drive|"
     r"\$\d+(?:\s*(?:donation|gift|a month|per month|monthly))|we (?:don[’']t|do not) take money)\b",
@@ -80,7 +84,7 @@ _DONATION_STRONG = re.compile(
 )
 _DONATION_WEAK = re.compile(r"\b(?:donat\w*|supporters?|contribut\w*|paywall|membership|members?)\b", re.I)
 _NEWSLETTER_STRONG = re.compile(
-    r"\b(?:newsletters?|sign[- ]?up (?:for|to|now|here|today)|subscribe (?:to|now|today|for)|in(?:to)? your inbox|"
+    r"\b(?:newsletters?|sign[- ]?up (?:for|to|now|here|today)|subscribe (?:to|now|today|for)|(?:in|into|to) your inbox|"
     r"enter your email|delivered (?:to you|daily|weekly|every)|get (?:the|our) (?:latest|top|morning|daily|evening|best)"
     r"|by signing up|breaking news alerts?|push notifications?|free articles? (?:left|remaining))\b",
     re.I,
@@ -101,6 +105,7 @@ _CREDIT = re.compile(
     r"\b(?:photograph|photo|photos|image|picture|video|illustration|graphic|credit|courtesy)(?:\s+(?:by|credit|courtesy))?"
     r"\s*(?::\s*|by\s+)(?-i:[A-Z])|"
     r"\b(?:getty images|shutterstock)\b|"
+    r"\((?-i:[A-Z])[\w.’'-]+(?: [\w.’'-]+){0,3}\s*/\s*[^()]{2,40}\)\.?$|"
     r"/\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Bloomberg|Sipa|NurPhoto|ZUMA(?: Press)?|Shutterstock|Alamy)\)?\.?$",
     re.I,
 )
@@ -126,6 +131,11 @@ _AUTHOR_BIO = re.compile(
     r"^(?:[A-Z][\w.’'-]+ ){1,3}[A-Z][\w.’'-]+,? (?:is|was|covers|reports on|writes about)\b.{0,120}?\b(?:writer|reporter|"
     r"correspondent|editor|journalist|photographer|producer|fellow|columnist|immigration|politics|courts)\b"
 )
+# "Case: 23-7101", "Press Release Number: 26-101", "Docket: 1:25-cv-0123": a labelled field, not a sentence.
+_FIELD = re.compile(r"^[A-Z][\w ]{1,25}:\s*[\w./-]*\d[\w./-]*$")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_REPUBLISH = re.compile(r"\b(?:republish(?:ed|ing)? (?:this|our) stor(?:y|ies)|(?:this|our) stor(?:y|ies) (?:may|can) be "
+                        r"republished|creative commons licen[cs]e|republish this)\b", re.I)
 _SHORT = 40
 _LONGEST_FURNITURE = 70
 
@@ -208,6 +218,9 @@ _LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
     ("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60),
     ("caption", False, _caption),
     ("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)) and _words(s) <= 30),
+    ("metadata_widget", False, lambda s: bool(_FIELD.match(s)) and _words(s) <= 8),
+    ("contact_prompt", False, lambda s: _words(s) <= 25 and bool(_EMAIL.search(s)) and not _ATTRIBUTION.search(s)),
+    ("republish", True, lambda s: _words(s) <= 40 and bool(_REPUBLISH.search(s))),
     ("section_label", False, _section_label),
 ]
 
@@ -220,7 +233,7 @@ _LONG_LINE_HINTS = (
     "gift", "goal", "paywall", "money", "funded", "nonprofit", "independent", "$", "newsletter", "sign", "subscri",
     "inbox", "email", "alert", "notification", "privacy", "terms of", "cookie", "disclaimer", "appear", "published",
     "loading", "please wait", "read", "continue", "see", "watch", "listen", "related", "more", "tag", "topic",
-    "filed under", "categor", "policy", "ran ",
+    "filed under", "categor", "policy", "ran ", "@", "republish", "creative commons", "partnership", "produced",
 )
 
 
@@ -284,13 +297,15 @@ def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
     if sum(1 for k in range(end, len(lines)) if kinds[k] is None) >= 2:
         for k in range(end, len(lines)):
             kinds[k] = kinds[k] or "questions"
-    kept = [i for i, kind in enumerate(kinds) if kind is None]
-    for i in kept[-2:]:
-        if len(kept) > 2 and _words(lines[i]) <= _SHORT and _AUTHOR_BIO.match(lines[i]):
-            kinds[i] = "author_bio"
     end = len(lines)
-    while end > 1 and (kinds[end - 1] is not None or (_words(lines[end - 1]) <= 5 and not _TERMINAL.search(lines[end - 1]))):
-        kinds[end - 1] = kinds[end - 1] or "trailing_label"
+    while end > 1:
+        line = lines[end - 1]
+        if kinds[end - 1] is None and _words(line) <= _SHORT and _AUTHOR_BIO.match(line):
+            kinds[end - 1] = "author_bio"
+        elif kinds[end - 1] is None and _words(line) <= 5 and not _TERMINAL.search(line):
+            kinds[end - 1] = "trailing_label"
+        elif kinds[end - 1] is None:
+            break
         end -= 1
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from stories import STORIES, Story  # noqa: E402
+from stories_round2 import ROUND2  # noqa: E402
 
 HERE = Path(__file__).parent
 Marker = tuple[str, str]  # (boilerplate kind, substring that must not survive)
@@ -348,26 +349,102 @@ def build_page(template: str, story: Story, rng: random.Random) -> tuple[str, st
                 + f"<main><article><h1>{escape(title)}</h1><p class='dek'>{escape(author)}</p>"
                 f"<p>{paywall}</p>{''.join(blocks)}<p><em>{escape(bio)}</em></p><p><em>{escape(edition)}</em></p>"
                 "</article></main>" + sidebar(rng) + app_state(rng) + footer(site))
+    elif template in ROUND2_TEMPLATES:
+        page, url = ROUND2_TEMPLATES[template](story, rng, when, author, blocks, markers)
     else:
         raise ValueError(template)
     return page, url, when, markers
 
 
+def pubradio(story: Story, rng: random.Random, when: date, author: str, blocks: list[str], markers: list[Marker]
+             ) -> tuple[str, str]:
+    """A public radio station's web story: audio player, station credit, pledge box, tags, more-stories rail."""
+    slug, title, lang, _ = story
+    site = "KXRD Public Radio"
+    credit = f"{rng.choice(SCENES)[0]}. {rng.choice(PEOPLE)}/KXRD"
+    blocks.insert(1, f"<div class='img'><img src='/i.jpg'><p class='caption'>{escape(credit)}</p></div>")
+    blocks.insert(0, f"<div class='audio'><p>Listen · {rng.randrange(2, 6)}:{rng.randrange(10, 59)}</p></div>")
+    pledge = ("<div><p>Your gift powers independent local news. Give now and your donation will be matched.</p>"
+              "</div>")
+    tags = "<p>Tags: Immigration | Border | Local News</p>"
+    more = "<h3>More Stories from KXRD</h3>" + "".join(f"<p><a href='/s/{i}'>{escape(h)}</a></p>"
+                                                        for i, h in enumerate(rng.sample(RELATED, 3)))
+    blocks.insert(len(blocks) - 1, pledge)
+    copyright_line = "<p>Copyright 2026 KXRD. To see more, visit kxrd.example.</p>"
+    markers.extend([("caption", "/KXRD"), ("placeholder", "Listen ·"), ("donation", "Your gift powers"),
+                    ("tags", "Tags:"), ("related", "More Stories from KXRD"), ("copyright", "To see more, visit")])
+    page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["News", "Music"])
+            + f"<main><h1>{escape(title)}</h1><p>By {escape(author)}</p>{''.join(blocks)}{tags}{more}"
+            f"{copyright_line}</main>" + sidebar(rng) + app_state(rng) + footer(site))
+    return page, f"https://www.kxrd.example/news/{when.isoformat()}/{slug}"
+
+
+def legalnews(story: Story, rng: random.Random, when: date, author: str, blocks: list[str], markers: list[Marker]
+              ) -> tuple[str, str]:
+    """A court-news site: metered paywall, inline 'Related:' links, docket box, correction contact, top stories."""
+    slug, title, lang, _ = story
+    site = "Courtroom Dispatch"
+    stamp = f"Updated: {when.strftime('%B')} {when.day}, {when.year} at {rng.randrange(1, 12)}:{rng.randrange(10, 59)} p.m."
+    related = f"<p>Related: <a href='/r'>{escape(rng.choice(RELATED))}</a></p>"
+    blocks.insert(2, related)
+    blocks.insert(1, "<p><i>Image: The federal courthouse in San Francisco (Wikimedia Commons)</i></p>")
+    docket = f"<div><p>Case: {rng.randrange(20, 26)}-{rng.randrange(1000, 9999)}</p></div>"
+    tools = "<p>Print | Email | Share</p>"
+    tip = "<p>Got a tip? Send it to tips@courtroomdispatch.example.</p>"
+    paywall = "<p>Subscribe to read unlimited articles from Courtroom Dispatch.</p>"
+    top = "<h3>Top Stories</h3><ul>" + "".join(f"<li>{escape(h)}</li>" for h in rng.sample(RELATED, 3)) + "</ul>"
+    markers.extend([("date_stamp", stamp), ("read_more", "Related:"), ("caption", "Wikimedia Commons"),
+                    ("metadata_widget", "Case:"), ("share", "Print | Email"), ("newsletter", "Got a tip?"),
+                    ("newsletter", "Subscribe to read"), ("related", "Top Stories")])
+    page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Courts", "Appeals"])
+            + f"<main><article><h1>{escape(title)}</h1><p>{stamp}</p>{tools}{''.join(blocks)}{docket}{tip}{paywall}"
+            f"</article>{top}</main>" + sidebar(rng) + app_state(rng) + footer(site))
+    return page, f"https://courtroomdispatch.example/{slug}"
+
+
+def nonprofit(story: Story, rng: random.Random, when: date, author: str, blocks: list[str], markers: list[Marker]
+              ) -> tuple[str, str]:
+    """A nonprofit investigative newsroom: partnership note, republish widget, member appeal, signup, bio."""
+    slug, title, lang, _ = story
+    site = "The Open Ledger"
+    blocks.insert(2, f"<p>{escape(rng.choice(SCENES)[0])}. ({escape(rng.choice(PEOPLE))}/The Open Ledger)</p>")
+    appeal = ("<div><h4>Support our work</h4><p>We are a reader-supported nonprofit. Donate to keep investigations "
+              "like this one free for everyone.</p></div>")
+    blocks.insert(3, appeal)
+    signup = "<div><p>Get our investigations delivered to your inbox.</p><p>Email*</p><p>Sign up</p></div>"
+    republish = ("<div><h4>Republish This Story</h4><p>Our stories may be republished for free under a Creative "
+                 "Commons license.</p></div>")
+    partner = "<p><em>This story was produced in partnership with a regional public radio station.</em></p>"
+    bio = f"<p>{escape(author)} is a reporter at The Open Ledger. Contact her at tips@openledger.example.</p>"
+    markers.extend([("caption", "/The Open Ledger)"), ("donation", "reader-supported nonprofit"),
+                    ("donation", "Support our work"), ("newsletter", "delivered to your inbox"),
+                    ("share", "Republish This Story"), ("disclaimer", "produced in partnership"),
+                    ("author_bio", "is a reporter at The Open Ledger")])
+    page = (head(title, site, when, author, lang) + "<body>" + nav(site, ["Investigations", "About"])
+            + f"<main><article><h1>{escape(title)}</h1><p>by {escape(author)}, {when.strftime('%b')}. {when.day}, "
+            f"{when.year}</p>{''.join(blocks)}{partner}{signup}{bio}{republish}</article></main>"
+            + sidebar(rng) + app_state(rng) + footer(site))
+    return page, f"https://openledger.example/article/{slug}"
+
+
+ROUND2_TEMPLATES = {"pubradio": pubradio, "legalnews": legalnews, "nonprofit": nonprofit}
+
+
 TEMPLATES_BY_PREFIX = [
     ("usao-", "gov"), ("state-", "gov"), ("governor-", "gov"), ("wire-", "wire"), ("fc-", "factcheck"),
     ("agg-", "aggregator"), ("live-", "liveblog"), ("tv-", "localtv"), ("mag-", "magazine"), ("es-", "metro"),
-    ("fr-", "wire"), ("", "metro"),
+    ("fr-", "wire"), ("radio-", "pubradio"), ("legal-", "legalnews"), ("nonprofit-", "nonprofit"), ("", "metro"),
 ]
 # Pages stored in a charset other than the one they declare, as real servers do.
 ENCODING_CASES = {"lake-street-raid": ("iso-8859-1", "utf-8"), "es-redadas-houston": ("windows-1252", "windows-1252"),
                   "tv-miami-krome": ("", "utf-8"), "mag-prosecutor-profile": ("utf-8", "utf-8-sig")}
 
 
-def main() -> None:
-    pages = HERE / "pages"
-    pages.mkdir(exist_ok=True)
+def write_set(folder: Path, stories: list[Story]) -> None:
+    pages = folder / "pages"
+    pages.mkdir(parents=True, exist_ok=True)
     manifest = []
-    for story in STORIES:
+    for story in stories:
         slug, title, lang, body = story
         template = next(t for prefix, t in TEMPLATES_BY_PREFIX if slug.startswith(prefix))
         rng = random.Random(slug)
@@ -383,8 +460,12 @@ def main() -> None:
         manifest.append({"name": slug, "template": template, "url": url, "title": title,
                          "published": when.isoformat(), "language": lang,
                          "markers": [{"kind": k, "text": m} for k, m in markers]})
-    (HERE / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {len(manifest)} pages in {len({m['template'] for m in manifest})} templates")
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{folder}: {len(manifest)} pages in {len({m['template'] for m in manifest})} templates")
+
+
+def main() -> None:
+    write_set(HERE, STORIES + ROUND2)
 
 
 if __name__ == "__main__":

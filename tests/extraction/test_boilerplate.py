@@ -52,6 +52,15 @@ def with_furniture(*furniture: str, at: int = 1) -> str:
         ("placeholder", ["Advertisement"]),
         ("relative_time", ["3 hours ago"]),
         ("copyright", ["Copyright 2026 The Associated Press. All rights reserved."]),
+        ("caption", ["Families wait outside the center on Sunday. (Iris Novak/The Open Ledger)"]),
+        ("donation", ["We are a reader-supported nonprofit. Donate to keep this reporting free."]),
+        ("newsletter", ["Get our investigations delivered to your inbox."]),
+        ("placeholder", ["Listen · 3:47"]),
+        ("metadata_widget", ["Case: 23-7101"]),
+        ("contact_prompt", ["Got a tip? Send it to tips@courtroomdispatch.example."]),
+        ("republish", ["Republish This Story",
+                       "Our stories may be republished for free under a Creative Commons license."]),
+        ("disclaimer", ["This story was produced in partnership with a regional public radio station."]),
     ],
 )
 def test_furniture_between_paragraphs_is_removed(kind: str, furniture: list[str]) -> None:
@@ -113,6 +122,9 @@ def test_label_glued_to_a_paragraph_is_cut_off_and_the_paragraph_kept() -> None:
         "Read the full complaint, the lawyer told reporters, and you will see what happened.",
         "The photo, taken by a neighbor, shows three agents in tactical vests.",
         "She said the newsletter of the sheriff's union had urged deputies to ignore the order, which union leaders deny.",
+        "Anyone with information can email tips@fbi.example, the bureau said in a statement.",
+        "The weekly newspaper republished the sheriff's letter in full on its front page.",
+        "Count 2 of the indictment charges conspiracy to impede officers.",
     ],
 )
 def test_news_prose_with_furniture_words_is_kept(prose: str) -> None:
