@@ -8,6 +8,7 @@ and the second run adds nothing.
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import duckdb
@@ -21,15 +22,25 @@ DEMO = Path(__file__).resolve().parents[2] / "demo"
 EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))["pages"]
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "hotspots.duckdb"
+    # Both runs must see the site at the same address (as two demos on one machine do), whatever else holds 47474.
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("HOTSPOTS_DEMO_PORT", str(_free_port()))
     runner = CliRunner()
     first = runner.invoke(app, ["demo", "--db", str(db)])
     assert first.exit_code == 0, first.output
     with duckdb.connect(str(db), read_only=True) as con:
         before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions")}
     second = runner.invoke(app, ["demo", "--db", str(db)])
+    monkeypatch.undo()
     assert second.exit_code == 0, second.output
     return db, first.output, second.output, before
 
