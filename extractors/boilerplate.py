@@ -272,6 +272,14 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             kinds[i] = "repeated_text"
         if kinds[i] is None and _words(line) >= 3:
             seen.add(norms[i])
+    # A "BREAKING:" ticker over the story: shown twice, or standing right above the headline.
+    for i in [i for i, kind in enumerate(kinds) if kind is None][:3]:
+        if not _BREAKING.match(lines[i]) or _words(lines[i]) > _LONGEST_FURNITURE:
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if kinds[j] is None), None)
+        repeated = norms.count(norms[i]) > 1
+        if repeated or (below is not None and _words(lines[below]) <= 20 and not re.search(r"[.!?]$", lines[below])):
+            kinds[i] = "repeated_headline"
 
 
 def _mark_related_lists(lines: list[str], kinds: list[str | None]) -> None:

@@ -89,6 +89,17 @@ def test_headline_repeated_in_body_and_breaking_duplicate_are_removed() -> None:
     assert strip_boilerplate(text, title=title) == "\n".join(BODY)
 
 
+def test_breaking_ticker_shown_twice_above_the_headline_is_removed() -> None:
+    ticker = "BREAKING: Officials reportedly fear local prosecutors will begin charging federal agents."
+    text = "\n".join(["CELEBRITY", ticker, ticker, "Agents Fear Local Charges", *BODY])
+    assert strip_boilerplate(text, title="Agents Fear Local Charges") == "\n".join(BODY)
+
+
+def test_a_breaking_lede_that_starts_the_story_is_kept() -> None:
+    lede = "BREAKING: The county board voted 5-2 on Tuesday night to end its agreement with the agency."
+    assert strip_boilerplate("\n".join([lede, *BODY])) == "\n".join([lede, *BODY])
+
+
 def test_pull_quote_repeating_a_sentence_is_removed_once() -> None:
     pull = "The trustee said officers did not show a warrant and left within twenty minutes."
     text = "\n".join([BODY[0], pull, *BODY[1:]])
