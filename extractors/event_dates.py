@@ -106,7 +106,9 @@ def _resolve(match: re.Match[str], text: str, published: date | None, anchor: da
     for month_key, day_key, year_key in (("month", "day", "year"), ("month2", "day2", "year2")):
         if groups[month_key]:
             return _calendar(groups[month_key], int(groups[day_key]), groups[year_key], published)
-    if (groups["month3"] or groups["year4"]) and not _PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
+    preposition = _PREPOSITION.search(text, max(0, match.start() - 12), match.start())
+    # "the largest since 2020" compares with a year; it does not date the event.
+    if (groups["month3"] or groups["year4"]) and (not preposition or groups["year4"] and preposition[0].startswith("since")):
         return None
     if groups["month3"]:
         return _calendar(groups["month3"], 1, groups["year3"], published)

@@ -234,7 +234,9 @@ _OPERATION = _re(
     r"|during (?:an?|the|his|her|their) (?:\w+ ){0,2}(?:arrest|arrests|operation|traffic stop)|(?:while|was|were) arresting"
     r"|(?:is|was|were|are) (?:\w+ )?(?:arrested|detained) (?:\w+ ){0,4}by (?:ice|border patrol|immigration|federal)"
     r"|(?:detained|arrested|picked up) (?:\w+ ){0,4}by (?:ice|border patrol|immigration|federal)|(?:making|made) (?:\w+ )?arrests"
-    r"|(?:agency's|ice's|its|their) arrests (?:in|at|of|across)"
+    r"|(?:agency's|ice's|its|their) arrests (?:in|at|of|across)|(?:trying|tried|attempting|attempted) to (?:arrest|detain)"
+    r"|immigration stops?|(?:start|launch|end) of (?:an?|the|its) (?:\w+ )?operation|(?:they|agents|officers) (?:had )?detained"
+    r"|handcuff\w*"
     r"|(?:launched|began|conducted|carried out|expanded|kicked off|started)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,3}"
     r"(?:operations?|sweeps?|surge|crackdown|deployment))"
 )
@@ -244,9 +246,9 @@ _ARRESTS = _re(
     r"|their|people|workers)\b"
 )
 _PROTEST = _re(
-    r"\b(?:protested|protesting|(?:a|the|held|staged|weekly|nightly|peaceful|large|small) protests?|protests (?:outside|at|in|against"
+    r"\b(?:protested|protesting|(?:a|the|held|staged|weekly|nightly|peaceful|large|small) (?:\w+ )?protests?|protests (?:outside|at|in|against"
     r"|near|erupted|continued|spread|broke out)|demonstrat(?:ed|ions?)|rall(?:y|ies|ied)|vigils?|marched|(?:a|the) march"
-    r"|picket\w*|chanted|gathered (?:outside|at|in front|near|to)|blockaded|blocked (?:the )?(?:entrance|gate|driveway|road"
+    r"|picket\w*|chanted|gathered (?:outside|at|in front|near|to|around)|knelt in prayer|prayed (?:outside|in front)|prayer vigils?|blockaded|blocked (?:the )?(?:entrance|gate|driveway|road"
     r"|street|vans?|vehicles?|convoy)|confront\w*|clashed|sit-in|walkout|walked out|shouted at|(?:prompting|sparked|sparking"
     r"|drew|covering) (?:\w+ )?(?:protests|demonstrations)|(?:protesters?|demonstrators?) (?:\w+ ){0,2}(?:outside|at|in front of)"
     r"|(?:at|on|struck|hit|against) (?:a |the )?(?:crowd of )?(?:protesters?|demonstrators?))\b"
@@ -257,8 +259,9 @@ _THREAT = _re(
     r"|\bcall(?:ed|s|ing)? for (?:the )?(?:arrests?|prosecution|criminal charges|charges|indictments?)"
     r"|\b(?:anyone|anybody|whoever|those|any (?:\w+ ){0,3}(?:agent|officer|protester|person)|if (?:any|an?|you|they))\b"
     r"[^.;]{0,160}?\b(?:will be|must be|is going to be|are going to be|shall be|is committing|are committing|will face|faces"
-    r"|should be|would be|will go)\s+(?:\w+\s+)?(?:arrested|prosecuted|charged|held accountable|a felony|federal charges"
-    r"|jail|prison|indicted|locked up)"
+    r"|should be|would be|will go|is going|are going)\s+(?:\w+\s+){0,2}(?:arrested|prosecuted|charged|held accountable"
+    r"|a felony|federal charges|jail|prison|indicted|locked up)"
+    r"|\bnot hesitate to (?:charge|prosecute|arrest|indict)"
     r"|\bwe will (?:prosecute|arrest|charge|find|come after|go after)|\byou will be (?:arrested|charged|prosecuted|jailed)"
     r"|\b(?:will|would) (?:prosecute|arrest|charge|jail|indict|go after|come after) (?:anyone|anybody|any|those|people|federal"
     r"|agents|officers|protesters|whoever)"
@@ -390,7 +393,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "enforcement_operation",
         _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup checkpoint"
-              " enforcement~action roving arrest detain picked~up traffic~stop deployment"),
+              " enforcement~action roving arrest detain picked~up traffic~stop deployment trying~to tried~to attempting"
+              " attempted immigration~stop start~of launch~of end~of they~detained they~had agents~detained"
+              " agents~had officers~detained officers~had handcuff"),
         _OPERATION,
         0.75,
         sentence_needs=(ENFORCEMENT,),
@@ -413,7 +418,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "protest",
-        _keys("protest demonstrat rall vigil march picket chant gathered blockad blocked confront clash sit-in walkout"
+        _keys("protest demonstrat rall vigil march picket chant gathered blockad blocked confront clash sit-in walkout knelt"
+              " prayed prayer"
               " walked~out shouted"),
         _PROTEST,
         0.75,
@@ -424,7 +430,7 @@ RULES: tuple[Rule, ...] = (
         "threat_of_prosecution",
         _keys("threaten warn vow pledg promised call~for called~for calls~for calling~for anyone anybody whoever those"
               " any if we~will you~will will~prosecute will~arrest will~charge will~jail will~indict will~go will~come"
-              " would~prosecute would~arrest would~charge would~jail would~indict would~go would~come"),
+              " would~prosecute would~arrest would~charge would~jail would~indict would~go would~come hesitate"),
         _THREAT,
         0.75,
         needs=(ENFORCEMENT,),
