@@ -91,14 +91,18 @@ class AgentDefendant:
     _PASSIVE = _re(
         r"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+\s+)?(?:charged|indicted|arrested|booked|cited)"
     )
-    _SUBJECT = _re(rf"\b{_AGENCY}\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}$")
+    # The agent must open the clause ("A protester who punched an ICE officer was charged" charged the protester).
+    _SUBJECT = _re(
+        rf"(?:^|[,;:]\s+|\b(?:and|but|after|when)\s+)(?:(?:an?|the|two|three|four|one|several)\s+)?(?:[\w-]+\s+)?{_AGENCY}"
+        rf"\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}$"
+    )
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         yield from self._ACTIVE.finditer(text)
         for verb in self._PASSIVE.finditer(text):
-            subject = self._SUBJECT.search(text, max(0, verb.start() - 160), verb.start())
-            if subject:
-                yield subject
+            # The verb is where the act is stated: "No agents have been charged" must show its "No" to the negation test.
+            if self._SUBJECT.search(text, max(0, verb.start() - 160), verb.start()):
+                yield verb
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
@@ -375,8 +379,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "use_of_force",
-        _keys("shot shoot opened~fire fired killed fatal tear pepper rubber less-lethal flash chemical projectile tackled"
-              " pinned slammed beat punched dragged tased taser stun~gun chok knelt injur wound hospital force baton"
+        _keys("shot shoot opened~fire fired killed fatal tear pepper rubber less-lethal flash chemical projectile tackl"
+              " pinn slamm beat punch dragg tased taser stun~gun chok knelt injur wound hospital force baton"
               " smash window to~the~ground crashed ran~over struck hit shov munitions"),
         _FORCE,
         0.8,
