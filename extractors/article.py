@@ -1,7 +1,9 @@
 """One web page to an `Article`: main text, title, dates, authors, site and language, or the reason there is none.
 
-trafilatura parses the page once and returns text and metadata together; our boilerplate pass cleans what it lets
-through. Hostile input is refused by cheap checks before any parsing, so a bad page costs milliseconds, not a hang.
+The page is parsed once: metadata comes from that tree (`article_metadata`), the main text from trafilatura on the
+same tree (comments off), then our boilerplate pass cleans what trafilatura lets through. Hostile input is refused
+by cheap checks before parsing (size, NUL bytes, no markup, control characters), and libxml2 caps nesting depth, so
+a bad page costs milliseconds and ends as a one-line `reason`, never a crash or a hang.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def extract_article(
         if tree is None:
             return Article(text="", published=feed_published, reason="not html")
         meta = page_metadata(tree, url)
-        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True)
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     except Exception as err:  # noqa: BLE001 - a hostile page must end as a reason, never crash the batch
         return Article(text="", published=feed_published, reason=f"extraction error ({type(err).__name__})")
     if doc is None:
