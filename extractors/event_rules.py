@@ -206,7 +206,8 @@ _COURT = _re(
 )
 _LAWSUIT = _re(
     r"\b(?:sued|sues|(?:is|are|was|were) suing|filed (?:a |an |its |their |the )?(?:\w+\s+){0,3}(?:lawsuits?|suits?"
-    r"|complaints?|petitions?|challenges?)|(?:lawsuits?|suits?) (?:filed|brought|against|challenging|seeking|accus\w+)"
+    r"|complaints?|petitions?|challenges?)|(?:lawsuits?|suits?) (?:filed|brought)|(?:lawsuit|suit) (?:against|challenging"
+    r"|seeking|accus\w+)"
     r"|class[- ]actions?|(?:its|their|the|new|federal|civil) (?:civil )?(?:lawsuit|suit)\b|habeas (?:corpus )?petitions?"
     r"|made (?:its|their) case for (?:a |an )?(?:preliminary )?(?:injunction|restraining order)|asked (?:a |the )?(?:federal )?"
     r"(?:judge|court) to|(?:sought|seeks|seeking) (?:a |an )?(?:preliminary )?(?:injunction|restraining order)"

@@ -60,6 +60,8 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 # One search per trigger: absence, hedging and object-of cues of the clause in a single alternation.
 _HEDGED = re.compile("|".join(cue.pattern for cue in (_ABSENCE, _SPECULATION, _OBJECT_OF)))
 _HEDGED_THREAT = re.compile("|".join(cue.pattern for cue in (_ABSENCE, _THREAT_SPECULATION, _INFINITIVE)))
+_COORDINATION = re.compile(r";|(?:[,—–]|\s-)\s*(?:and|but|while|although|though|yet)\b|\b(?:while|although|though|but)\b")
+_TREND = re.compile(r"\b(?:" + "|".join(re.escape(entry) for entry in TREND.entries) + r")\b")
 # Photo credits mark caption paragraphs, whose "agents conduct a raid ..." describes a picture, not news.
 _CAPTION_MARKS = ("Photograph:", "Photo:", "AP Photo", "Getty Images", "Photo credit", "Image:", "Credit:")
 _PREFIX_CHARS = 90
@@ -205,7 +207,7 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     for trigger in rule.trigger.finditer(text if rule.cased else lower):
         if not _is_real(rule.type, lower, trigger.start()):
             continue
-        if context.cues(index) & TREND.bit:
+        if context.cues(index) & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):
             return None
         vetoed = any(context.vetoes(veto, index) for veto in rule.vetoes)
         if vetoed and not (rule.exempt and context.vetoes(rule.exempt, index)):
@@ -234,6 +236,15 @@ def _clause_before(text: str, start: int) -> str:
     if "," in prefix:
         prefix = _RELATIVE_CLAUSE.sub(",", prefix)
     return _RELATIVE_MODAL.sub(" ", prefix)
+
+
+def _clause_around(text: str, start: int) -> str:
+    """The coordinate clause holding the trigger at `start`: "officials threatened prosecution ..., even while
+    indictments remain uncommon" is a threat, the trend belongs to the other clause; dashes and relative clauses do
+    not split it ("the increasingly routine activities of agents - from a raid in Chicago to ... -")."""
+    before = [match.end() for match in _COORDINATION.finditer(text, 0, start)]
+    after = _COORDINATION.search(text, start + 1)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
 def _is_question(text: str) -> bool:

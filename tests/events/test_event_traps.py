@@ -62,3 +62,16 @@ def test_explainer_article_shape_yields_nothing() -> None:
 def test_negated_refusal_to_cooperate_is_still_a_policy() -> None:
     text = "Last year, the mayors of Denver and Tucson promised that their police would not cooperate with ICE."
     assert types(text) == {"legislation_policy"}
+
+
+def test_trend_in_another_clause_does_not_hide_a_threat() -> None:
+    text = ("Prosecutors face hurdles when charging obstruction - intent is typically required - and DOJ officials "
+            "have publicly threatened prosecution of those who interfere with ICE, even while indictments remain "
+            "uncommon.")
+    assert types(text) == {"threat_of_prosecution"}
+
+
+def test_trend_spans_a_dashed_list_of_examples() -> None:
+    text = ("The increasingly aggressive tactics of ICE agents – from a helicopter raid in Chicago to tear gas in "
+            "Portland – worry state officials.")
+    assert types(text) == set()
