@@ -461,7 +461,9 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-GATES = tuple((rule.gate.bit, rule) for rule in RULES)
+# Rules by the bit of their gate; bits grow in declaration order, so walking set bits upward keeps that order.
+RULE_BY_GATE = {rule.gate.bit: rule for rule in RULES}
+GATE_BITS = sum(RULE_BY_GATE)
 
 
 def _vocabulary() -> ahocorasick.Automaton:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.event_dates import resolve_date
-from extractors.event_rules import GATES, TREND, AgentDefendant, Rule, Words, scan
+from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, scan
 from extractors.relevance import RELEVANCE_THRESHOLD, relevance
 from extractors.sentences import Sentence
 
@@ -64,6 +64,7 @@ _COORDINATION = re.compile(r";|(?:[,—–]|\s-)\s*(?:and|but|while|although|tho
 _TREND = re.compile(r"\b(?:" + "|".join(re.escape(entry) for entry in TREND.entries) + r")\b")
 # Photo credits mark caption paragraphs, whose "agents conduct a raid ..." describes a picture, not news.
 _CAPTION_MARKS = ("Photograph:", "Photo:", "AP Photo", "Getty Images", "Photo credit", "Image:", "Credit:")
+_CAPTION = re.compile("|".join(re.escape(mark) for mark in _CAPTION_MARKS))
 _PREFIX_CHARS = 90
 
 
@@ -87,7 +88,7 @@ def detect_events(
     `title` is accepted for symmetry with `relevance`; headlines repeat the body and carry no sentence index.
     """
     del title
-    captions = {s.paragraph for s in sentences if any(mark in s.text for mark in _CAPTION_MARKS)}
+    captions = {s.paragraph for s in sentences if _CAPTION.search(s.text)} if _has_caption(sentences) else set()
     dates = _SentenceDates(sentences, published, captions)
     hits: list[EventHit] = []
     context = _Context([s.text.lower() for s in sentences])
@@ -95,10 +96,13 @@ def detect_events(
         text = sentence.text
         if sentence.paragraph in captions or _is_question(text):
             continue
-        cues = context.cues(index)
+        gates = context.cues(index) & GATE_BITS
         found: dict[str, tuple[float, int]] = {}
-        for gate, rule in GATES:
-            if not cues & gate or rule.type in found:
+        while gates:
+            gate = gates & -gates  # lowest set bit
+            gates ^= gate
+            rule = RULE_BY_GATE[gate]
+            if rule.type in found:
                 continue
             position = _match(rule, text, index, context)
             if position is not None:
@@ -245,6 +249,11 @@ def _clause_around(text: str, start: int) -> str:
     before = [match.end() for match in _COORDINATION.finditer(text, 0, start)]
     after = _COORDINATION.search(text, start + 1)
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def _has_caption(sentences: list[Sentence]) -> bool:
+    whole = "\n".join(sentence.text for sentence in sentences)
+    return any(mark in whole for mark in _CAPTION_MARKS)
 
 
 def _is_question(text: str) -> bool:
