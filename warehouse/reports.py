@@ -18,36 +18,37 @@ class Table:
 
 
 def league(con: duckdb.DuckDBPyConnection, limit: int = 20) -> Table:
-    """Districts ranked by federal charges plus declinations (the seed question), then by all events."""
+    """Districts ranked by federal charges plus declinations (the seed question), counted in incidents (one real
+    event however many outlets reported it), with mentions and articles beside."""
     cursor = con.execute(
         """
         SELECT district, state, federal_charge AS charged, federal_declination AS declined,
                case_resolution AS resolved, state_action_against_agents AS state_acts,
-               mentions - federal_charge - federal_declination - case_resolution - state_action_against_agents
-                   AS other, mentions AS events, articles
+               incidents - federal_charge - federal_declination - case_resolution - state_action_against_agents
+                   AS other, incidents, mentions, articles
         FROM district_league LIMIT ?
         """,
         [limit],
     )
     columns = tuple(d[0] for d in cursor.description)
-    return Table("District league (federal charges and declinations first)", columns, cursor.fetchall())
+    return Table("District league in incidents (federal charges and declinations first)", columns, cursor.fetchall())
 
 
 def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
-    """The most recent week with any located event."""
+    """The most recent covered week."""
     row = con.execute("SELECT max(week) FROM district_weekly").fetchone()
     return row[0] if row else None
 
 
 def busiest_districts(con: duckdb.DuckDBPyConnection, week: date | None = None, limit: int = 10) -> Table:
-    """Districts with the most events in `week` (default: the latest week), with their top event type."""
+    """Districts with the most incidents in `week` (default: the latest week), with their top event type."""
     week = week or latest_week(con)
     cursor = con.execute(
         """
-        SELECT district, sum(mentions) AS events, sum(articles) AS articles,
-               arg_max(event_type, mentions) AS top_type
+        SELECT district, sum(incidents) AS incidents, sum(articles) AS articles,
+               arg_max(event_type, incidents) AS top_type
         FROM district_weekly WHERE week = ?
-        GROUP BY district ORDER BY events DESC, district LIMIT ?
+        GROUP BY district HAVING sum(incidents) > 0 ORDER BY incidents DESC, district LIMIT ?
         """,
         [week, limit],
     )

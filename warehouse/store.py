@@ -10,15 +10,17 @@ import hashlib
 import json
 import os
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 import duckdb
 
 from sources.models import Candidate, SourceReport, SourceState
+from warehouse import incidents, neardup
 from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
@@ -94,11 +96,23 @@ def source_states(con: duckdb.DuckDBPyConnection) -> dict[str, SourceState]:
 
 
 def record_sources(
-    con: duckdb.DuckDBPyConnection, reports: Sequence[SourceReport], new_items: Mapping[str, int]
+    con: duckdb.DuckDBPyConnection, reports: Sequence[SourceReport], new_items: Mapping[str, int],
+    run_id: str | None = None,
 ) -> None:
-    """Upsert each source's health and new state after discovery."""
+    """Upsert each source's health and new state after discovery; with `run_id`, also start the run's per-source
+    coverage row (discovered, new, error)."""
     now = _now()
     with transaction(con):
+        if run_id:
+            con.executemany(
+                """
+                INSERT INTO source_runs (run_id, source, day, discovered, new, error)
+                SELECT ?, ?, started_at::DATE, ?, ?, ? FROM runs WHERE run_id = ?
+                ON CONFLICT (run_id, source) DO UPDATE SET
+                    discovered = excluded.discovered, new = excluded.new, error = excluded.error
+                """,
+                [[run_id, r.source, r.items, new_items.get(r.source, 0), r.error, run_id] for r in reports],
+            )
         for report in reports:
             state = report.state
             con.execute(
@@ -152,9 +166,13 @@ def _mention_id(article_id: str, event_type: str, state: str | None, district: s
 def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
     """Write one batch in one transaction; returns counts by terminal state plus articles and mentions inserted.
 
-    A stored page whose text equals an earlier article's (verbatim syndication) becomes a `duplicate` linked to it.
+    A stored page whose text equals an earlier article's (verbatim syndication) or reads as a reworded copy of one
+    (near-duplicate shingles) becomes a `duplicate` linked to it and adds no mentions; new mentions are clustered into
+    incidents and the run's per-source counts are updated, all in the same transaction.
     """
     counts = {"stored": 0, "duplicate": 0, "skipped": 0, "failed": 0, "articles": 0, "mentions": 0}
+    per_source: dict[str, Counter[str]] = {}
+    copied: list[str] = []
     now = _now()
     with transaction(con):
         hashes = [r.content_hash for r in records if r.content_hash]
@@ -170,18 +188,63 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
         )
         for record in sorted(records, key=_load_order):
             state, reason = record.state, record.reason
-            if state == "stored" and record.article and record.content_hash:
-                original = originals.get(record.content_hash)
-                if original and original != record.url_hash:
-                    state, reason = "duplicate", f"same text as {original}"
-                inserted = _insert_article(con, run_id, record, original, now)
-                counts["articles"] += inserted
-                if inserted and original is None:
+            if state == "stored" and record.article and record.content_hash and not _article_exists(con, record):
+                original, print_ = originals.get(record.content_hash), None
+                if original:
+                    reason = f"same text as {original}"
+                else:
+                    print_ = neardup.fingerprint(record.article.text)
+                    match = neardup.find_original(con, print_, _day(record)) if print_ else None
+                    if match:
+                        original, reason = match[0], f"reworded copy of {match[0]} (similarity {match[1]:.2f})"
+                _insert_article(con, run_id, record, original, reason if original else None, now)
+                counts["articles"] += 1
+                if original:
+                    state = "duplicate"
+                    copied.append(original)
+                else:
+                    reason = None
                     originals[record.content_hash] = record.url_hash
                     counts["mentions"] += _insert_mentions(con, record)
+                    if print_:
+                        neardup.index_article(con, record.url_hash, print_, _day(record))
             counts[state] += 1
+            tally = per_source.setdefault(record.source, Counter())
+            tally[state] += 1
+            tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
             _log_fetch(con, run_id, record, state, reason, now)
+        incidents.assign_incidents(con, run_id)
+        incidents.update_counts(con, incidents.incidents_of_articles(con, copied))
+        _count_source_run(con, run_id, per_source)
     return counts
+
+
+def _article_exists(con: duckdb.DuckDBPyConnection, record: PageRecord) -> bool:
+    row = con.execute("SELECT count(*) FROM articles WHERE article_id = ?", [record.url_hash]).fetchone()
+    return bool(row and row[0])
+
+
+def _day(record: PageRecord) -> date:
+    """The day a copy is compared around: page date, else feed date, else fetch date."""
+    assert record.article is not None
+    return record.article.published or (record.feed_published or record.fetched_at).date()
+
+
+def _count_source_run(con: duckdb.DuckDBPyConnection, run_id: str, per_source: Mapping[str, Counter[str]]) -> None:
+    """Add this batch's outcomes to the run's per-source row (created by `record_sources` or here)."""
+    for source, tally in per_source.items():
+        con.execute(
+            """
+            INSERT INTO source_runs (run_id, source, day, fetched, stored, duplicate, skipped, failed)
+            SELECT ?, ?, started_at::DATE, ?, ?, ?, ?, ? FROM runs WHERE run_id = ?
+            ON CONFLICT (run_id, source) DO UPDATE SET
+                fetched = source_runs.fetched + excluded.fetched, stored = source_runs.stored + excluded.stored,
+                duplicate = source_runs.duplicate + excluded.duplicate,
+                skipped = source_runs.skipped + excluded.skipped, failed = source_runs.failed + excluded.failed
+            """,
+            [run_id, source, tally["fetched"], tally["stored"], tally["duplicate"], tally["skipped"],
+             tally["failed"], run_id],
+        )
 
 
 def _load_order(record: PageRecord) -> tuple[str, str]:
@@ -191,27 +254,25 @@ def _load_order(record: PageRecord) -> tuple[str, str]:
 
 
 def _insert_article(
-    con: duckdb.DuckDBPyConnection, run_id: str, record: PageRecord, duplicate_of: str | None, now: datetime
-) -> int:
+    con: duckdb.DuckDBPyConnection, run_id: str, record: PageRecord, duplicate_of: str | None,
+    duplicate_reason: str | None, now: datetime,
+) -> None:
     article = record.article
     assert article is not None and record.classification is not None
-    before = con.execute("SELECT count(*) FROM articles WHERE article_id = ?", [record.url_hash]).fetchone()
-    if before and before[0]:
-        return 0
     con.execute(
         """
         INSERT INTO articles (article_id, url, source, run_id, title, published_at, feed_published_at, fetched_at,
-                              site_name, authors, language, text, content_hash, relevance, duplicate_of, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              site_name, authors, language, text, content_hash, relevance, duplicate_of, status,
+                              duplicate_reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [
             record.url_hash, record.url, record.source, run_id, article.title, article.published,
             record.feed_published, record.fetched_at or now, article.site_name, list(article.authors),
             article.language, article.text, record.content_hash, record.classification.relevance, duplicate_of,
-            "duplicate" if duplicate_of else "stored",
+            "duplicate" if duplicate_of else "stored", duplicate_reason,
         ],
     )
-    return 1
 
 
 def _insert_mentions(con: duckdb.DuckDBPyConnection, record: PageRecord) -> int:
@@ -227,7 +288,12 @@ def _insert_mentions(con: duckdb.DuckDBPyConnection, record: PageRecord) -> int:
     ]
     if rows:
         con.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows
+            """
+            INSERT INTO mentions (mention_id, article_id, event_type, state, district, place, precision, event_date,
+                                  date_source, confidence, evidence, classifier_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """,
+            rows,
         )
     return len(rows)
 

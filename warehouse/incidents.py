@@ -1,0 +1,235 @@
+"""Cluster mentions of the same real event into incidents.
+
+Two mentions are one incident when they have the same event type and jurisdiction, event dates at most
+`WINDOW_DAYS` apart, and name the same person (surnames from the evidence sentence and the article's lede).
+Bodies, buildings, streets and places never count (they are shared by unrelated events: two Portland arrests at the
+same ICE building stay apart). Only unclustered mentions are read, so each load costs O(new mentions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+
+from extractors import gazetteer
+from extractors.sentences import split_sentences
+
+WINDOW_DAYS = 7
+LEDE_SENTENCES = 2
+_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{3,}|[A-Z]\.)"
+# Runs of capitalised words ("Rogelio Ibarra", "U.S. District Judge Miriam Oduya") and DOJ-style "OKEKE, 37,".
+_RUN_OF_WORDS = re.compile(rf"(?<![\w’'])({_WORD}(?:\s+{_WORD})*)(,\s*\d{{1,3}},)?")
+_TITLES = frozenset(
+    """
+    u.s. judge magistrate district senior chief attorney assistant deputy acting special agent officer sheriff mayor
+    governor senator representative rep. sen. gov. mr. ms. mrs. dr. the a an defendant prosecutor lawyer
+    """.split()
+)
+# Words that make a run a body, building, street or date rather than a person.
+_NOT_PERSON = frozenset(
+    """
+    federal court courts justice office department homeland security immigration customs enforcement border patrol
+    police county city state states united president protective service services center centre facility building
+    street st. avenue ave. road drive boulevard park hall school university college council commission bureau
+    division board church bridge square plaza jail prison detention news wire press company corporation inc.
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december northeast northwest southeast southwest north south east west
+    """.split()
+)
+
+
+@dataclass
+class _Incident:
+    incident_id: str
+    key: tuple[str, str | None, str | None]
+    first: date
+    last: date
+    names: set[str]
+    lead_article_id: str
+    reasons: list[str] = field(default_factory=list)
+    is_new: bool = False
+
+
+def names_in(texts: list[str]) -> set[str]:
+    """Surnames of the people named: runs of two or more capitalised words (titles dropped, bodies, buildings,
+    streets and known places left out), or a DOJ-style "SURNAME, 37," alone."""
+    places = gazetteer.load().entries
+    found: set[str] = set()
+    for text in texts:
+        for match in _RUN_OF_WORDS.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower() in _TITLES:
+                words = words[1:]
+            lowered = [w.lower() for w in words]
+            if not words or any(w in _NOT_PERSON for w in lowered) or " ".join(lowered) in places:
+                continue
+            if len(words) >= 2 or match.group(2):
+                surname = lowered[-1]
+                if len(surname) > 2 and surname not in places:
+                    found.add(surname)
+    return found
+
+
+def _incident_id(mention_id: str) -> str:
+    return hashlib.sha1(f"incident|{mention_id}".encode()).hexdigest()[:16]
+
+
+def _nearby(con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, str | None, str | None, date]]) -> list[_Incident]:
+    """Existing incidents of the same type and jurisdiction within the window of any pending mention."""
+    rows = con.execute(
+        """
+        SELECT DISTINCT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date,
+               i.names, i.lead_article_id, i.merge_reasons
+        FROM incidents i
+        JOIN (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
+                     unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day) q
+          ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
+         AND i.district IS NOT DISTINCT FROM q.district
+        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ?
+        """,
+        [[w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted], [w[3] for w in wanted],
+         WINDOW_DAYS, WINDOW_DAYS],
+    ).fetchall()
+    return [
+        _Incident(incident_id, (kind, state, district), first, last, set(names), lead, list(reasons))
+        for incident_id, kind, state, district, first, last, names, lead, reasons in rows
+    ]
+
+
+def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+    """Cluster every mention without an incident (in date order); returns how many were assigned.
+
+    Call inside the loading transaction so mentions and their incidents commit together.
+    """
+    pending = con.execute(
+        """
+        SELECT m.mention_id, m.article_id, m.event_type, m.state, m.district,
+               coalesce(m.event_date, a.published_at, a.fetched_at::DATE) AS day, m.evidence, left(a.text, 1500)
+        FROM mentions m JOIN articles a USING (article_id)
+        WHERE m.incident_id IS NULL
+        ORDER BY day, m.mention_id
+        """
+    ).fetchall()
+    if not pending:
+        return 0
+    open_incidents: dict[tuple, list[_Incident]] = {}
+    for incident in _nearby(con, [(kind, state, district, day) for _, _, kind, state, district, day, *_ in pending]):
+        open_incidents.setdefault(incident.key, []).append(incident)
+    assignments: list[tuple[str, str]] = []
+    for mention_id, article_id, kind, state, district, day, evidence, lede in pending:
+        lede_text = " ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])
+        names = names_in([evidence, lede_text])
+        target, reason = _match(open_incidents.get((kind, state, district), []), day, names)
+        if target is None:
+            target = _Incident(_incident_id(mention_id), (kind, state, district), day, day, set(), article_id,
+                               is_new=True)
+            open_incidents.setdefault(target.key, []).append(target)
+            reason = "first report"
+        target.first, target.last = min(target.first, day), max(target.last, day)
+        target.names |= names
+        target.reasons.append(f"{mention_id}: {reason}")
+        assignments.append((mention_id, target.incident_id))
+    touched = {incident_id for _, incident_id in assignments}
+    _write(con, run_id, [i for group in open_incidents.values() for i in group if i.incident_id in touched],
+           assignments)
+    return len(assignments)
+
+
+def _match(candidates: list[_Incident], day: date, names: set[str]) -> tuple[_Incident | None, str]:
+    """The candidate within the date window sharing the most names."""
+    best: tuple[int, _Incident] | None = None
+    for incident in candidates:
+        gap = max((incident.first - day).days, (day - incident.last).days, 0)
+        shared = names & incident.names
+        if gap <= WINDOW_DAYS and shared and (best is None or len(shared) > best[0]):
+            best = (len(shared), incident)
+    if best is None:
+        return None, ""
+    incident = best[1]
+    gap = max((incident.first - day).days, (day - incident.last).days, 0)
+    shared = ", ".join(sorted(names & incident.names))
+    return incident, f"same type and place, {gap} days apart, shared names: {shared}"
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection, run_id: str, incidents: list[_Incident], assignments: list[tuple[str, str]]
+) -> None:
+    for incident in incidents:
+        kind, state, district = incident.key
+        names, reasons = sorted(incident.names), incident.reasons
+        if incident.is_new:
+            con.execute(
+                """
+                INSERT INTO incidents (incident_id, event_type, state, district, first_event_date, last_event_date,
+                                       lead_article_id, names, merge_reasons, created_run_id, updated_run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [incident.incident_id, kind, state, district, incident.first, incident.last, incident.lead_article_id,
+                 names, reasons, run_id, run_id],
+            )
+        else:
+            con.execute(
+                """
+                UPDATE incidents SET first_event_date = ?, last_event_date = ?, names = ?, merge_reasons = ?,
+                                     updated_run_id = ?
+                WHERE incident_id = ?
+                """,
+                [incident.first, incident.last, names, reasons, run_id, incident.incident_id],
+            )
+    con.execute(
+        """
+        UPDATE mentions SET incident_id = t.incident_id
+        FROM (SELECT unnest(?::VARCHAR[]) AS mention_id, unnest(?::VARCHAR[]) AS incident_id) t
+        WHERE mentions.mention_id = t.mention_id
+        """,
+        [[m for m, _ in assignments], [i for _, i in assignments]],
+    )
+    update_counts(con, [incident.incident_id for incident in incidents])
+
+
+def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:
+    """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents."""
+    con.execute(
+        """
+        UPDATE incidents SET n_mentions = s.n_mentions, n_articles = s.n_articles, n_sources = s.n_sources,
+                             first_seen = s.first_seen, last_seen = s.last_seen
+        FROM (
+            WITH touched AS (SELECT unnest(?::VARCHAR[]) AS incident_id),
+            own AS (
+                SELECT m.incident_id, m.article_id FROM mentions m JOIN touched USING (incident_id)
+            ),
+            reporting AS (
+                SELECT incident_id, article_id FROM own
+                UNION
+                SELECT own.incident_id, c.article_id FROM own JOIN articles c ON c.duplicate_of = own.article_id
+            ),
+            reports AS (
+                SELECT r.incident_id, a.article_id, coalesce(a.site_name, a.source) AS outlet,
+                       coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at) AS seen
+                FROM reporting r JOIN articles a USING (article_id)
+            )
+            SELECT incident_id, (SELECT count(*) FROM own o WHERE o.incident_id = r.incident_id) AS n_mentions,
+                   count(DISTINCT article_id) AS n_articles, count(DISTINCT outlet) AS n_sources,
+                   min(seen) AS first_seen, max(seen) AS last_seen
+            FROM reports r GROUP BY incident_id
+        ) s
+        WHERE incidents.incident_id = s.incident_id
+        """,
+        [incident_ids],
+    )
+
+
+def incidents_of_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:
+    """Incidents these articles report (to recount them when the articles gain copies)."""
+    rows = con.execute(
+        """
+        SELECT DISTINCT incident_id FROM mentions
+        WHERE article_id IN (SELECT unnest(?::VARCHAR[])) AND incident_id IS NOT NULL
+        """,
+        [article_ids],
+    ).fetchall()
+    return [incident_id for (incident_id,) in rows]
