@@ -16,7 +16,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.page import process_page
+from flows.parallel import process_pages
 from sources.config import SourceConfig, load_sources
 from sources.discovery import discover
 from sources.fetcher import FetchSettings, fetch_pages
@@ -52,7 +52,19 @@ def fetch_task(
 @task(name="extract-classify", cache_policy=NO_CACHE)
 def process_task(results: list[FetchResult], candidates: Mapping[str, Candidate]) -> list[PageRecord]:
     """Turn fetched pages into warehouse records (extraction, language and relevance gates, classification)."""
-    return [_to_record(result, candidates.get(result.url_hash)) for result in results]
+    records = [_base_record(result, candidates.get(result.url_hash)) for result in results]
+    fetched = [i for i, result in enumerate(results) if result.outcome == "fetched" and result.body is not None]
+    outcomes = process_pages([
+        (results[i].body or b"", results[i].final_url or results[i].url,
+         records[i].feed_published.date() if records[i].feed_published else None)
+        for i in fetched
+    ])
+    for i, outcome in zip(fetched, outcomes):
+        records[i] = replace(
+            records[i], state=outcome.state, reason=outcome.reason, article=outcome.article,
+            classification=outcome.classification, content_hash=outcome.content_hash,
+        )
+    return records
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -62,26 +74,14 @@ def load_task(db: str | None, run_id: str, records: list[PageRecord]) -> dict[st
         return store.load_pages(con, run_id, records)
 
 
-def _to_record(result: FetchResult, candidate: Candidate | None) -> PageRecord:
+def _base_record(result: FetchResult, candidate: Candidate | None) -> PageRecord:
+    """The record of a URL as the fetcher left it; processing fills in the rest for fetched pages."""
     feed_published = candidate.published if candidate else None
-    record = PageRecord(
+    return PageRecord(
         url_hash=result.url_hash, url=result.url, source=result.source, state=result.outcome,
         reason=result.reason, http_status=result.http_status, attempts=result.attempts,
         fetched_at=datetime.now(timezone.utc).replace(tzinfo=None),
         feed_published=feed_published.replace(tzinfo=None) if feed_published else None,
-    )
-    if result.outcome != "fetched" or result.body is None:
-        return record
-    try:
-        outcome = process_page(
-            result.body, url=result.final_url or result.url,
-            feed_published=feed_published.date() if feed_published else None,
-        )
-    except Exception as error:  # a bad page must never end the run: record why and go on
-        return replace(record, state="failed", reason=f"processing error: {type(error).__name__}: {error}"[:300])
-    return replace(
-        record, state=outcome.state, reason=outcome.reason, article=outcome.article,
-        classification=outcome.classification, content_hash=outcome.content_hash,
     )
 
 

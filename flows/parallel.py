@@ -1,0 +1,71 @@
+"""CPU-bound page processing (extract + classify) spread over the machine's cores.
+
+One process pool lives for the whole run and is reused by every batch, so workers pay their import cost once.
+Pages travel to workers in chunks to amortise pickling; small batches stay in-process where a pool would cost more
+than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from datetime import date
+from threading import Lock
+
+from extractors.page import PageOutcome, process_page
+
+PageInput = tuple[bytes, str | None, date | None]
+_MIN_PARALLEL = 8
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = Lock()
+
+
+def workers() -> int:
+    """Worker processes to use: $HOTSPOTS_WORKERS, else one per core."""
+    return max(1, int(os.environ.get("HOTSPOTS_WORKERS", os.cpu_count() or 1)))
+
+
+def _shared_pool() -> Executor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            # forkserver: the parent runs threads (Prefect, HTTP server), which fork() must not copy.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["extractors.page"])
+            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context)
+        return _pool
+
+
+def _process_one(body: bytes, url: str | None, published: date | None) -> PageOutcome:
+    try:
+        return process_page(body, url, published)
+    except Exception as error:  # a bad page must never end the run: record why and go on
+        return PageOutcome("failed", f"processing error: {type(error).__name__}: {error}"[:300])
+
+
+def _process_chunk(chunk: Sequence[PageInput]) -> list[PageOutcome]:
+    return [_process_one(body, url, published) for body, url, published in chunk]
+
+
+def process_pages(pages: Sequence[PageInput]) -> list[PageOutcome]:
+    """Process pages in order, in parallel when there are enough of them and more than one worker."""
+    count = workers()
+    if count == 1 or len(pages) < _MIN_PARALLEL:
+        return _process_chunk(pages)
+    size = max(1, -(-len(pages) // (count * 4)))
+    chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
+    results: list[PageOutcome] = []
+    for outcome in _shared_pool().map(_process_chunk, chunks):
+        results.extend(outcome)
+    return results
+
+
+def shutdown() -> None:
+    """Stop the pool (end of a run, or tests)."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(cancel_futures=True)
+            _pool = None
