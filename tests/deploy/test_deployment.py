@@ -11,10 +11,7 @@ deployment checks all go through `/filter` endpoints.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,73 +25,18 @@ import pytest
 
 from demo.server import render_sources, serve_site
 from sources.canonical import canonicalize
+from tests.deploy.prefect_server import REPO, prefect, prefect_server, stop
 
-REPO = Path(__file__).resolve().parents[2]
 EXPECTED = json.loads((REPO / "demo" / "expected.json").read_text(encoding="utf-8"))["pages"]
 TRAPS = {"off_topic", "non_english", "missing_404", "robots_disallowed"}
 SINCE, UNTIL = date(2026, 10, 1), date(2026, 10, 3)
-SERVER_START_SECONDS = 120
-COMMAND_SECONDS = 120
 WORKER_SECONDS = 180
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _stop(process: subprocess.Popen[bytes], timeout: float = 20) -> None:
-    """SIGINT to the process group we started (Prefect workers ignore SIGTERM), then SIGKILL if it lingers."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
-def prefect_server(tmp_path_factory) -> Iterator[tuple[str, dict[str, str]]]:
-    """A fresh Prefect server on a free 127.0.0.1 port with its own PREFECT_HOME; yields (api_url, env)."""
-    home = tmp_path_factory.mktemp("prefect-home")
-    port = _free_port()
-    api_url = f"http://127.0.0.1:{port}/api"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_")}
-    env.update(
-        PREFECT_HOME=str(home), PREFECT_API_URL=api_url, PREFECT_SERVER_ANALYTICS_ENABLED="false",
-        PREFECT_LOGGING_LEVEL="INFO", PWD=str(REPO), PYTHONUNBUFFERED="1",
-    )
-    log = (home / "server.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
-         "--no-ui", "--no-scheduler", "--analytics-off"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while True:
-            assert server.poll() is None, (home / "server.log").read_text(errors="replace")
-            try:
-                if httpx.get(f"{api_url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "prefect server did not become healthy in time"
-            time.sleep(0.5)
-        yield api_url, env
-    finally:
-        _stop(server)
-        log.close()
-
-
-def _prefect(env: dict[str, str], *args: str, timeout: float = COMMAND_SECONDS) -> str:
-    done = subprocess.run([sys.executable, "-m", "prefect", *args], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=timeout)
-    assert done.returncode == 0, f"prefect {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
+def server(tmp_path_factory) -> Iterator[tuple[str, dict[str, str]]]:
+    with prefect_server(tmp_path_factory.mktemp("prefect-home")) as running:
+        yield running
 
 
 def _post(api_url: str, path: str, body: dict[str, object]) -> list[dict[str, object]]:
@@ -107,11 +49,11 @@ def _utc_day(published: str) -> date:
     return datetime.fromisoformat(published).astimezone(timezone.utc).date()
 
 
-def test_backfill_deployment_runs_on_a_worker_and_fills_the_warehouse(prefect_server, tmp_path):
-    api_url, env = prefect_server
+def test_backfill_deployment_runs_on_a_worker_and_fills_the_warehouse(server, tmp_path):
+    api_url, env = server
     started = time.monotonic()
-    _prefect(env, "work-pool", "create", "hotspots", "--type", "process")
-    _prefect(env, "--no-prompt", "deploy", "--all")
+    prefect(env, "work-pool", "create", "hotspots", "--type", "process")
+    prefect(env, "--no-prompt", "deploy", "--all")
     deployed = time.monotonic()
 
     deployments = {d["name"]: d for d in _post(api_url, "deployments/filter", {})}
@@ -126,7 +68,7 @@ def test_backfill_deployment_runs_on_a_worker_and_fills_the_warehouse(prefect_se
     db = tmp_path / "hotspots.duckdb"
     with serve_site() as base_url:
         sources = render_sources(base_url, tmp_path / "sources.toml")
-        output = _prefect(env, "deployment", "run", "backfill/backfill", "--param", f"since={SINCE}",
+        output = prefect(env, "deployment", "run", "backfill/backfill", "--param", f"since={SINCE}",
                           "--param", f"until={UNTIL}", "--param", f"sources={sources}", "--param", f"db={db}")
         flow_run_id = re.search(r"UUID:\s*([0-9a-f-]{36})", output).group(1)
         worker = subprocess.Popen(
@@ -137,7 +79,7 @@ def test_backfill_deployment_runs_on_a_worker_and_fills_the_warehouse(prefect_se
         try:
             worker_output, _ = worker.communicate(timeout=WORKER_SECONDS)
         except subprocess.TimeoutExpired:
-            _stop(worker)
+            stop(worker)
             worker_output = worker.stdout.read() if worker.stdout else ""
     finished = time.monotonic()
 
