@@ -50,11 +50,12 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> list[HotspotFlag]:
         con.execute("DELETE FROM hotspot_flags WHERE run_id = ?", [run_id])
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         parameters = json.dumps(HOTSPOT_RULES)
-        con.executemany(
-            "INSERT INTO hotspot_flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [[run_id, f.district, f.week, f.rule, f.value, f.observed, f.expected, f.ratio, parameters, now]
-             for f in flags],
-        )
+        if flags:
+            con.executemany(
+                "INSERT INTO hotspot_flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[run_id, f.district, f.week, f.rule, f.value, f.observed, f.expected, f.ratio, parameters, now]
+                 for f in flags],
+            )
     return flags
 
 

@@ -37,7 +37,8 @@ _NOT_PERSON = frozenset(
     street st. avenue ave. road drive boulevard park hall school university college council commission bureau
     division board church bridge square plaza jail prison detention news wire press company corporation inc.
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december northeast northwest southeast southwest north south east west
+    september october november december northeast northwest southeast southwest north south east west ice dhs cbp
+    fbi hsi ero uscis doj
     """.split()
 )
 

@@ -320,7 +320,7 @@ CREATE OR REPLACE VIEW district_league AS
            count(*) AS incidents,
            any_value(l.mentions) AS mentions,
            any_value(l.articles) AS articles,
-           sum(i.n_articles) AS reports
+           sum(i.n_articles)::BIGINT AS reports
     FROM incidents i
     LEFT JOIN districts d USING (district)
     LEFT JOIN located l USING (district)

@@ -1,0 +1,83 @@
+"""Incidents, not articles: a reworded copy links to its original, reports of one charge form one incident."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.warehouse.conftest import event, page
+from tests.warehouse.stories import INDEPENDENT, ORIGINAL, OTHER_ARREST, REWORDED
+from warehouse import neardup, store
+
+OR = ("usao-or", "OR")
+
+
+def _charge(text: str, day: date):
+    return (event("federal_charge", *OR, text.split(". ")[0] + ".", day),)
+
+
+def test_reworded_copy_links_to_the_original_and_adds_no_mentions(con):
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [page("orig", ORIGINAL, events=_charge(ORIGINAL, date(2026, 10, 6)))])
+    counts = store.load_pages(con, run, [
+        page("copy", REWORDED, events=_charge(REWORDED, date(2026, 10, 6)), site="NewsPulse Wire",
+             published=date(2026, 10, 7)),
+    ])
+    assert counts["duplicate"] == 1 and counts["mentions"] == 0
+    duplicate_of, reason = con.execute(
+        "SELECT duplicate_of, duplicate_reason FROM articles WHERE article_id = 'copy'").fetchone()
+    assert duplicate_of == "orig" and reason.startswith("reworded copy of orig (similarity 0.")
+    assert con.execute("SELECT state, reason FROM fetch_log WHERE url_hash = 'copy'").fetchone()[0] == "duplicate"
+    n_articles, n_sources = con.execute("SELECT n_articles, n_sources FROM incidents").fetchone()
+    assert (n_articles, n_sources) == (2, 2)
+    assert con.execute("SELECT federal_charge, articles, reports FROM district_league").fetchone() == (1, 1, 2)
+
+
+def test_unrelated_story_and_copies_outside_the_window_stay_originals(con):
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 6, 1))])
+    counts = store.load_pages(con, run, [
+        page("other", OTHER_ARREST, published=date(2026, 6, 2)),
+        page("late", REWORDED, published=date(2026, 9, 1)),
+    ])
+    assert counts["duplicate"] == 0 and counts["stored"] == 2
+    assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] == 0
+
+
+def test_fingerprint_separates_rewrites_from_other_stories():
+    original = neardup.fingerprint(ORIGINAL)
+    assert neardup.jaccard(original.shingles, neardup.fingerprint(REWORDED).shingles) >= neardup.THRESHOLD
+    assert neardup.jaccard(original.shingles, neardup.fingerprint(OTHER_ARREST).shingles) < 0.1
+    shared_bands = set(original.buckets) & set(neardup.fingerprint(REWORDED).buckets)
+    assert shared_bands, "a close rewrite must share at least one LSH band"
+
+
+def test_independent_report_naming_the_same_defendant_joins_the_incident(con):
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [page("orig", ORIGINAL, events=_charge(ORIGINAL, date(2026, 10, 6)))])
+    store.load_pages(con, run, [
+        page("indep", INDEPENDENT, events=_charge(INDEPENDENT, date(2026, 10, 8)), site="NewsCenter 9",
+             published=date(2026, 10, 9)),
+        page("other", OTHER_ARREST, events=_charge(OTHER_ARREST, date(2026, 10, 6)), site="NewsCenter 9",
+             published=date(2026, 10, 7)),
+    ])
+    rows = con.execute(
+        "SELECT n_mentions, n_articles, n_sources, names, merge_reasons, first_event_date, last_event_date "
+        "FROM incidents ORDER BY n_mentions DESC"
+    ).fetchall()
+    assert len(rows) == 2
+    merged, alone = rows
+    assert merged[:3] == (2, 2, 2) and "renwick" in merged[3]
+    assert "shared names: renwick" in merged[4][1] and "2 days apart" in merged[4][1]
+    assert (merged[5], merged[6]) == (date(2026, 10, 6), date(2026, 10, 8))
+    assert alone[:3] == (1, 1, 1) and alone[3] == ["okonkwo-hart"]
+    assert con.execute("SELECT federal_charge, incidents, mentions FROM district_league").fetchone() == (2, 2, 3)
+
+
+def test_same_defendant_weeks_apart_is_a_new_incident(con):
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [
+        page("orig", ORIGINAL, events=_charge(ORIGINAL, date(2026, 10, 6))),
+        page("indep", INDEPENDENT, events=_charge(INDEPENDENT, date(2026, 11, 20)), published=date(2026, 11, 21)),
+    ])
+    assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM mentions WHERE incident_id IS NULL").fetchone()[0] == 0
