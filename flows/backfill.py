@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import duckdb
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from rich.console import Console
@@ -27,7 +28,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from flows.ingest import DEFAULT_SOURCES, ingest
 from sources.config import load_sources
 from warehouse import checkpoints, store
+from warehouse.lock import writer_lock
 
+WRITER_WAIT_SECONDS = 6 * 3600
 _COUNT_KEYS = ("discovered", "new", "stored", "duplicate", "skipped", "failed", "articles", "mentions")
 
 
@@ -69,6 +72,18 @@ def day_windows(since: date, until: date) -> list[date]:
     return [since + timedelta(days=offset) for offset in range((until - since).days + 1)]
 
 
+@contextmanager
+def _writing(db: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse under its writer lock, for the backfill's own small writes between window ingests.
+
+    Never held while a window's ingest runs: the ingest takes the same lock itself, and a nightly run may write in
+    between two windows (it waits at most WRITER_WAIT_SECONDS for the backfill, and the backfill for it).
+    """
+    with writer_lock(store.resolve_db_path(db), timeout=WRITER_WAIT_SECONDS, holder="backfill"):
+        with store.open_warehouse(db) as con:
+            yield con
+
+
 def _report(progress: BackfillProgress, artifact_id: UUID | None) -> None:
     """Update the Prefect progress artifact (when given) and every local listener."""
     if artifact_id is not None:
@@ -99,7 +114,7 @@ def backfill(
     days = day_windows(since, until)
     parameters = {"since": since, "until": until, "sources": sources, "db": db, "host_interval": host_interval,
                   "sources_key": key}
-    with store.open_warehouse(db) as con:
+    with _writing(db) as con:
         done = checkpoints.completed_days(con, key, since, until)
         run_id = store.start_run(con, "backfill", parameters)
     todo = [day for day in days if day not in done]
@@ -114,19 +129,19 @@ def backfill(
     status = "failed"
     try:
         for number, day in enumerate(todo, start=len(done) + 1):
-            with store.open_warehouse(db) as con:
+            with _writing(db) as con:
                 checkpoints.record(con, key, day, day, run_id, checkpoints.RUNNING)
             try:
                 summary = ingest(sources=sources, db=db, since=day, until=day, host_interval=host_interval,
                                  batch_size=batch_size, conditional=False)
             except Exception:
-                with store.open_warehouse(db) as con:
+                with _writing(db) as con:
                     checkpoints.record(con, key, day, day, run_id, checkpoints.FAILED)
                 raise
             totals.update({name: summary.get(name, 0) for name in _COUNT_KEYS})
             partial = bool(summary.get("sources_failed"))
             totals["windows_partial"] += partial
-            with store.open_warehouse(db) as con:
+            with _writing(db) as con:
                 checkpoints.record(con, key, day, day, run_id,
                                    checkpoints.PARTIAL if partial else checkpoints.COMPLETED, summary)
             _report(BackfillProgress(number, len(days), day, dict(totals)), artifact_id)
@@ -135,7 +150,7 @@ def backfill(
                 f"{totals['windows_partial']} window(s) had a failed source: run the backfill again to retry them")
         status = "completed"
     finally:
-        with store.open_warehouse(db) as con:
+        with _writing(db) as con:
             store.finish_run(con, run_id, totals, status)
     logger.info("backfill %s: %s", status, dict(totals))
     return {"run_id": run_id, "status": status, "sources_key": key, **totals}
