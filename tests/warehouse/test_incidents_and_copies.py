@@ -81,3 +81,16 @@ def test_same_defendant_weeks_apart_is_a_new_incident(con):
     ])
     assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM mentions WHERE incident_id IS NULL").fetchone()[0] == 0
+
+
+def test_coverage_counts_discovery_and_outcomes_per_source_and_day(con):
+    from sources.models import SourceReport, SourceState
+
+    run = store.start_run(con, "ingest", {})
+    reports = [SourceReport("test-feed", "feed", "https://news.example.com/rss", 200, 7, False, None, SourceState()),
+               SourceReport("broken", "feed", "https://down.example.com/rss", 503, 0, False, "HTTP 503", SourceState())]
+    store.record_sources(con, reports, {"test-feed": 3}, run_id=run)
+    store.load_pages(con, run, [page("orig", ORIGINAL), page("copy", ORIGINAL, published=date(2026, 10, 2))])
+    rows = con.execute("SELECT source, polled, discovered, new, fetched, stored, duplicate, failed, errors "
+                       "FROM coverage ORDER BY source").fetchall()
+    assert rows == [("broken", True, 0, 0, 0, 0, 0, 0, "HTTP 503"), ("test-feed", True, 7, 3, 2, 1, 1, 0, None)]
