@@ -6,7 +6,7 @@ interrupted run leaves the warehouse as of its last batch and the next run picks
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timezone
@@ -15,8 +15,11 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.parallel import process_pages
+from flows.parallel import process_pages, process_pages_here
 from sources.config import SourceConfig, load_sources
 from sources.discovery import discover
 from sources.fetcher import FetchSettings, fetch_pages
@@ -26,6 +29,7 @@ from warehouse.records import PageRecord
 
 DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "sources" / "default_sources.toml"
 FAILED_RETRY_LIMIT = 3
+_IN_FLIGHT = 2  # batches being processed while the next is fetched
 
 
 class AllSourcesFailed(RuntimeError):
@@ -50,11 +54,18 @@ def fetch_task(
 
 
 @task(name="extract-classify", cache_policy=NO_CACHE)
-def process_task(results: list[FetchResult], candidates: Mapping[str, Candidate]) -> list[PageRecord]:
-    """Turn fetched pages into warehouse records (extraction, language and relevance gates, classification)."""
+def process_task(
+    results: list[FetchResult], candidates: Mapping[str, Candidate], local_pool: bool = True
+) -> list[PageRecord]:
+    """Turn fetched pages into warehouse records (extraction, language and relevance gates, classification).
+
+    `local_pool` spreads the batch over this machine's cores; it is off when the task itself already runs on a
+    distributed worker (Dask), which parallelises across batches instead.
+    """
     records = [_base_record(result, candidates.get(result.url_hash)) for result in results]
     fetched = [i for i, result in enumerate(results) if result.outcome == "fetched" and result.body is not None]
-    outcomes = process_pages([
+    run = process_pages if local_pool else process_pages_here
+    outcomes = run([
         (results[i].body or b"", results[i].final_url or results[i].url,
          records[i].feed_published.date() if records[i].feed_published else None)
         for i in fetched
@@ -128,11 +139,18 @@ def ingest(
         by_name = {config.name: config for config in configs}
         by_hash = {candidate.url_hash: candidate for candidate in fresh}
         batches = _batches(fresh, batch_size)
-        for number, batch in enumerate(batches, start=1):
+        local_pool = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+        # Pipeline: while batch k is extracted and classified (other cores or workers), batch k+1 is fetched.
+        # Loads stay in this one thread, in order: the warehouse has one writer.
+        in_flight: deque[PrefectFuture[list[PageRecord]]] = deque()
+        loaded = 0
+        for batch in batches:
             results = fetch_task(batch, by_name, settings)
-            records = process_task(results, by_hash)
-            counts.update(load_task(db, run_id, records))
-            logger.info("batch %d/%d loaded: %s", number, len(batches), dict(counts))
+            in_flight.append(process_task.submit(results, by_hash, local_pool))
+            while len(in_flight) > _IN_FLIGHT or (in_flight and batch is batches[-1]):
+                counts.update(load_task(db, run_id, in_flight.popleft().result()))
+                loaded += 1
+                logger.info("batch %d/%d loaded: %s", loaded, len(batches), dict(counts))
         if reports and counts["sources_failed"] == len(reports):
             raise AllSourcesFailed(f"all {len(reports)} sources failed discovery: see `hotspots sources list`")
         status = "completed"

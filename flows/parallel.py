@@ -49,11 +49,16 @@ def _process_chunk(chunk: Sequence[PageInput]) -> list[PageOutcome]:
     return [_process_one(body, url, published) for body, url, published in chunk]
 
 
+def process_pages_here(pages: Sequence[PageInput]) -> list[PageOutcome]:
+    """Process pages in this process (a distributed worker, or too few pages to be worth a pool)."""
+    return _process_chunk(pages)
+
+
 def process_pages(pages: Sequence[PageInput]) -> list[PageOutcome]:
     """Process pages in order, in parallel when there are enough of them and more than one worker."""
     count = workers()
     if count == 1 or len(pages) < _MIN_PARALLEL:
-        return _process_chunk(pages)
+        return process_pages_here(pages)
     size = max(1, -(-len(pages) // (count * 4)))
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
     results: list[PageOutcome] = []
