@@ -106,3 +106,5 @@ def test_a_killed_backfill_resumes_and_ends_as_an_uninterrupted_one(setting, tmp
     assert len(reference["windows"]) == WINDOWS
     assert {state for _, state, _ in reference["fetch_log"]} == {"stored", "duplicate", "skipped", "failed"}
     assert crashed == reference
+    print(f"killed after {done_before}/{WINDOWS} windows; {len(reference['articles'])} articles, "
+          f"{sum(reference['mentions'].values())} mentions, {len(reference['fetch_log'])} URLs in both")

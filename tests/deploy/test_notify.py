@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
 
 from flows.notify import WEBHOOK_ENV, notify_new_hotspots, webhook_url
+from tests.deploy.receiver import Receiver, webhook_receiver
 
 FLAGS = [
     {"district": "usao-or", "week": date(2026, 11, 16), "rule": "ears_c2", "value": 4.25},
@@ -20,36 +18,15 @@ FLAGS = [
 
 
 @pytest.fixture
-def receiver() -> Iterator[tuple[str, list[dict[str, object]], list[int]]]:
-    """A local webhook receiver; yields its URL, the JSON bodies it got, and a one-item list with its reply status."""
-    received: list[dict[str, object]] = []
-    reply = [204]
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server naming)
-            assert self.headers["Content-Type"] == "application/json"
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(reply[0])
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            """Quiet."""
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hooks/hotspots", received, reply
-    finally:
-        server.shutdown()
-        server.server_close()
+def receiver() -> Iterator[Receiver]:
+    with webhook_receiver() as running:
+        yield running
 
 
 def test_new_hotspots_are_posted_as_json(receiver):
-    url, received, _ = receiver
-    assert notify_new_hotspots(FLAGS, url) == 204
-    [body] = received
+    assert notify_new_hotspots(FLAGS, receiver.url + "/hooks/hotspots") == 204
+    [(path, body)] = receiver.posts
+    assert path == "/hooks/hotspots"
     assert body["event"] == "new_hotspots" and body["count"] == 2
     assert body["hotspots"] == [
         {"district": "usao-or", "week": "2026-11-16", "rule": "ears_c2", "value": 4.25},
@@ -59,18 +36,16 @@ def test_new_hotspots_are_posted_as_json(receiver):
 
 
 def test_nothing_is_sent_without_flags_or_without_a_url(receiver):
-    url, received, _ = receiver
-    assert notify_new_hotspots([], url) is None
+    assert notify_new_hotspots([], receiver.url) is None
     assert notify_new_hotspots(FLAGS, None) is None
-    assert received == []
+    assert receiver.posts == []
 
 
 def test_a_receiver_error_is_raised_for_the_caller_to_log(receiver):
-    url, received, reply = receiver
-    reply[0] = 500
+    receiver.status = 500
     with pytest.raises(httpx.HTTPStatusError):
-        notify_new_hotspots(FLAGS, url)
-    assert len(received) == 1
+        notify_new_hotspots(FLAGS, receiver.url)
+    assert len(receiver.posts) == 1
 
 
 def test_the_url_comes_from_the_setting_else_the_environment(monkeypatch):
