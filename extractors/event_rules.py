@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from re import _constants as sre  # the standard library's regex parser, to read the literal words a trigger starts with
+from re import _parser as sre_parse
 from typing import TypeVar
 
 import ahocorasick
 
 V = TypeVar("V")
-
-
 
 def _re(pattern: str) -> re.Pattern[str]:
     """Compile a cue for lowercased text: a case-sensitive regex runs several times faster than IGNORECASE."""
@@ -54,10 +54,104 @@ class Words:
 
     registry: list[Words] = []
 
-    def __init__(self, words: str) -> None:
-        self.entries = tuple(word.replace("~", " ") for word in words.split())
+    def __init__(self, words: str | tuple[str, ...]) -> None:
+        self.entries = tuple(word.replace("~", " ") for word in words.split()) if isinstance(words, str) else words
         self.bit = 1 << len(Words.registry)
         Words.registry.append(self)
+
+
+_Leads = set[tuple[str, str]]  # (literal start, what follows it: "stem" anything, "word" a non-word, "space" whitespace)
+_LONGEST_START = 24
+# An article is made of articles: a key on every "a" or "the" costs the scan more than searching the sentence does, so
+# they are keys only with the whitespace after them (Python's \s), which rules out "a" starting "agents".
+_ARTICLES = frozenset({"a", "an", "the"})
+_WHITESPACE = tuple(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+def anchors(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`Words` entries ("raid*" for a stem, "the" for a whole word) one of which starts every match of `pattern`, each
+    at a word boundary; None when a match could start otherwise, or a start is too short a stem to be worth a key."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    leads = _leads(list(sre_parse.parse(pattern.pattern, pattern.flags)), "", False)
+    if leads is None:
+        return None
+    keys: set[tuple[str, bool]] = set()  # (key, is a whole word)
+    for text, follows in leads:
+        if follows == "space" and text in _ARTICLES:
+            keys.update((text + space, False) for space in _WHITESPACE)
+        elif follows == "stem" and len(text) < 3 and text[-1].isalnum() or follows == "word" and text in _ARTICLES:
+            return None
+        else:
+            keys.add((text, follows != "stem"))
+    if any(not text[0].isalnum() for text, _ in keys):
+        return None
+    kept = {key for key in keys if not any(_covers(other, key) for other in keys if other != key)}
+    return tuple(sorted(text + ("" if whole else "*") for text, whole in kept))
+
+
+def _covers(short: tuple[str, bool], long: tuple[str, bool]) -> bool:
+    """Whether every place `long` starts, `short` is found too ("face" covers "face charges", "raid*" covers "raids")."""
+    (word, whole), (text, long_whole) = short, long
+    if not text.startswith(word):
+        return False
+    if not whole:
+        return True
+    return long_whole if text == word else not text[len(word)].isalnum()
+
+
+def _leads(items: list, prefix: str, bounded: bool) -> _Leads | None:
+    """The literal starts of the parsed regex `items` after `prefix`; `bounded`: a \\b came first."""
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1 :]
+        if len(prefix) >= _LONGEST_START:
+            break
+        if op is sre.LITERAL and (prefix or bounded):
+            prefix += chr(arg)
+            continue
+        if op is sre.AT and arg is sre.AT_BOUNDARY and not prefix:
+            bounded = True
+            continue
+        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:
+            return _leads(list(arg[3]) + rest, prefix, bounded)
+        if op is sre.BRANCH:
+            return _union(_leads(list(branch) + rest, prefix, bounded) for branch in arg[1])
+        if op is sre.IN and prefix and len(arg) <= 4 and all(kind is sre.LITERAL for kind, _ in arg):
+            return _union(_leads(rest, prefix + chr(char), bounded) for _, char in arg)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, item = arg
+            # An optional item is read through; after a repeated one anything may follow, so the start ends there.
+            once = _leads(list(item) + rest if high == 1 else list(item), prefix, bounded)
+            return _union([once, _leads(rest, prefix, bounded)] if low == 0 else [once])
+        if not prefix:
+            return None
+        if prefix[-1].isalnum() and op is sre.AT and arg is sre.AT_BOUNDARY:
+            return {(prefix, "word")}
+        if prefix[-1].isalnum() and op is sre.IN and arg == [(sre.CATEGORY, sre.CATEGORY_SPACE)]:
+            return {(prefix, "space")}
+        return {(prefix, "stem")}
+    return {(prefix, "stem")} if prefix else None
+
+
+def _union(parts: Iterator[_Leads | None] | list[_Leads | None]) -> _Leads | None:
+    out: _Leads = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, trying the pattern only at `starts`: sorted offsets holding every place a
+    match can begin (the offsets of its `anchors`)."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match:
+                end = match.end()
+                yield match
 
 
 # --- shared vocabulary -------------------------------------------------------------------------------------------
@@ -84,7 +178,7 @@ class AgentDefendant:
     """
 
     _ACTIVE = _re(
-        rf"(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
+        rf"\b(?:charged|indicted|arrested|subpoenaed|cited|booked|prosecuting|prosecuted|investigating|investigated"
         rf"|charges? against|indictment of|investigation (?:into|of)|warrant for(?: the arrest of)?|probe (?:into|of))"
         rf"\s+{_AGENT_OBJECT}"
     )
@@ -97,15 +191,24 @@ class AgentDefendant:
         rf"\s+(?:\w+\s+)?{_AGENT_NOUN}\b(?:,[^,]{{0,80}},)?[^.;]{{0,40}}$"
     )
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        yield from self._ACTIVE.finditer(text)
-        for verb in self._PASSIVE.finditer(text):
+    def __init__(self) -> None:
+        self.starts = Words(tuple(sorted({*anchors(self._ACTIVE), *anchors(self._PASSIVE)})))
+
+    def finditer(self, text: str, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+        """Active then passive statements; `starts`, the offsets of `self.starts` in `text`, spare the search."""
+        if starts is None:
+            yield from self._ACTIVE.finditer(text)
+            verbs = self._PASSIVE.finditer(text)
+        else:
+            yield from matches_at(self._ACTIVE, text, starts)
+            verbs = matches_at(self._PASSIVE, text, starts)
+        for verb in verbs:
             # The verb is where the act is stated: "No agents have been charged" must show its "No" to the negation test.
             if self._SUBJECT.search(text, max(0, verb.start() - 160), verb.start()):
                 yield verb
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return next(self.finditer(text), None)
+    def search(self, text: str, starts: list[int] | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, starts), None)
 
 
 AGENT_DEFENDANT = AgentDefendant()
@@ -144,25 +247,37 @@ CRIMINAL_CASE = Words(
 class Rule:
     """One way an event type is stated: a trigger, context it needs nearby, vetoes in its sentence.
 
-    `keys` are lowercase substrings at least one of which every trigger match contains: a sentence without any of
-    them skips the rule without running its regexes (the cheap prefilter).
+    The trigger is tried only where it can start: `anchors` reads from the regex the literal words every match begins
+    with (`starts`), and the vocabulary scan says at which offsets they occur. They also gate the rule (a sentence
+    without them skips it) unless `keys` are given: lowercase substrings at least one of which every match contains,
+    which gate better when the starts are as common as "the ", and are needed when a trigger has no literal starts (a
+    custom finder, a cased pattern), which is then searched over the whole sentence.
     """
 
     type: str
-    keys: tuple[str, ...]
     trigger: re.Pattern[str] | AgentDefendant
     confidence: float
+    keys: tuple[str, ...] = ()
     needs: tuple[Words, ...] = ()
     vetoes: tuple[Words | re.Pattern[str] | AgentDefendant, ...] = ()
     sentence_needs: tuple[Words, ...] = ()
     exempt: re.Pattern[str] | AgentDefendant | None = None  # when it matches the sentence, the vetoes do not apply
     cased: bool = False  # the trigger reads the original text (capitalised names); every other cue reads it lowercased
     gate: Words = field(init=False, repr=False, compare=False)
+    starts: Words | None = field(init=False, repr=False, compare=False)
     needs_bits: int = field(init=False, repr=False, compare=False)
     sentence_bits: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "gate", Words(" ".join(key.replace(" ", "~") + "*" for key in self.keys)))
+        if isinstance(self.trigger, AgentDefendant):
+            anchor: Words | None = self.trigger.starts
+        else:
+            starts = None if self.cased else anchors(self.trigger)
+            anchor = Words(starts) if starts else None
+        if anchor is None and not self.keys:
+            raise ValueError(f"{self.type}: the trigger has no literal start words, so the rule needs keys")
+        object.__setattr__(self, "starts", anchor)
+        object.__setattr__(self, "gate", Words(tuple(key + "*" for key in self.keys)) if self.keys else anchor)
         object.__setattr__(self, "needs_bits", sum(need.bit for need in self.needs))
         object.__setattr__(self, "sentence_bits", sum(need.bit for need in self.sentence_needs))
 
@@ -289,7 +404,6 @@ _INVESTIGATIVE_TARGET = Words(
 RULES: tuple[Rule, ...] = (
     Rule(
         "federal_charge",
-        _keys("charg indict complaint arraign pleaded~not booked~on"),
         _CHARGE,
         0.85,
         needs=(ENFORCEMENT, OFFENSE),
@@ -297,8 +411,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "federal_declination",
-        _keys("declin decided~not drop dismiss abandon withdr vacat toss threw~out thrown~out indict no-bill no~bill"
-              " returned~no acquitt guilty cleared refused"),
         _DECLINATION,
         0.85,
         needs=(ENFORCEMENT, CRIMINAL_CASE),
@@ -306,23 +418,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "case_resolution",
-        _keys("guilty no~contest plea convict sentenc admitted"),
         _RESOLUTION,
         0.85,
         needs=(ENFORCEMENT, OFFENSE),
     ),
     Rule(
         "state_action_against_agents",
-        _keys("charg indict arrest subpoena cited booked prosecut investigat warrant probe"),
         AGENT_DEFENDANT,
         0.8,
+        keys=_keys("charg indict arrest subpoena cited booked prosecut investigat warrant probe"),
         needs=(STATE_ACTOR,),
         vetoes=(_NOT_FEDERAL,),
     ),
     Rule(
         "state_action_against_agents",
-        _keys("investigat inquiry probe review portal hotline commission task~force panel grand~jury website database"
-              " subpoena"),
         _re(
             r"\b(?:opened|launched|began|announced|started|conducting|formed|created|established|convened|set up)\s+(?:an?\s+"
             r"|the\s+|its\s+)?(?:\w+\s+){0,3}(?:investigations?|inquiry|probe|review|portal|hotline|commission|task force"
@@ -336,9 +445,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "court_ruling",
-        _keys("judge court justices panel injunction restraining tro ruling order decree"),
         _COURT,
         0.8,
+        keys=_keys("judge court justices panel injunction restraining tro ruling order decree"),
         needs=(ENFORCEMENT,),
         vetoes=(
             Words("charge charges indict* sentenc* plea guilty acquit* defendant court~challenge pending~trial bond bail"),
@@ -346,8 +455,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "civil_lawsuit",
-        _keys("sued sues suing suit lawsuit complaint petition challenge class-action class~action habeas injunction"
-              " restraining judge~to court~to brought"),
         _LAWSUIT,
         0.75,
         needs=(ENFORCEMENT,),
@@ -360,9 +467,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "legislation_policy",
-        _keys("signed enacted passed approved adopted issued announced unveiled introduced effect terminated ended"
-              " rescinded withdrew pulled~out entered~into joined renewed expanded implemented formalized codified"
-              " promise cooperat collaborat assist help honor share"),
         _POLICY,
         0.75,
         needs=(ENFORCEMENT,),
@@ -371,7 +475,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "legislation_policy",
-        _keys("cooperat collaborat assist help honor"),
         _re(
             r"\b(?:promis\w*|pledg\w*|vow\w*|order\w*|instruct\w*|direct\w*)\b[^.;]{0,80}?\b(?:not|never|no longer)\s+"
             r"(?:to\s+)?(?:cooperate|collaborate|assist|help|honor)\s+with\s+(?:\w+\s+){0,2}(?:ICE|immigration|federal)"
@@ -380,9 +483,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "use_of_force",
-        _keys("shot shoot opened~fire fired killed fatal tear pepper rubber less-lethal flash chemical projectile tackl"
-              " pinn slamm beat punch dragg tased taser stun~gun chok knelt injur wound hospital force baton"
-              " smash window to~the~ground crashed ran~over struck hit shov munitions"),
         _FORCE,
         0.8,
         sentence_needs=(FEDERAL_AGENT,),
@@ -397,17 +497,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "enforcement_operation",
-        _keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup checkpoint"
+        _OPERATION,
+        0.75,
+        keys=_keys("raid sweep swept surge blitz crackdown operation descended fanned storm swarm rounded roundup checkpoint"
               " enforcement~action roving arrest detain picked~up traffic~stop deployment trying~to tried~to attempting"
               " attempted immigration~stop start~of launch~of end~of they~detained they~had agents~detained"
               " agents~had officers~detained officers~had handcuff"),
-        _OPERATION,
-        0.75,
         sentence_needs=(ENFORCEMENT,),
     ),
     Rule(
         "enforcement_operation",
-        _keys("arrest detain apprehended took~into picked~up seized"),
         _ARRESTS,
         0.7,
         needs=(ENFORCEMENT,),
@@ -416,26 +515,23 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "enforcement_operation",
-        _keys("operation blitz surge"),
         re.compile(r"\bOperation [A-Z]\w+|[“\"][A-Z]\w+ [A-Z]\w+[”\"] operation|\bMidway Blitz\b|\bMetro Surge\b"),
         0.8,
+        keys=_keys("operation blitz surge"),
         cased=True,
     ),
     Rule(
         "protest",
-        _keys("protest demonstrat rall vigil march picket chant gathered blockad blocked confront clash sit-in walkout knelt"
-              " prayed prayer"
-              " walked~out shouted"),
         _PROTEST,
         0.75,
+        keys=_keys("protest demonstrat rall vigil march picket chant gathered blockad blocked confront clash sit-in walkout knelt"
+              " prayed prayer"
+              " walked~out shouted"),
         needs=(ENFORCEMENT,),
         vetoes=(Words("right~to~protest"),),
     ),
     Rule(
         "threat_of_prosecution",
-        _keys("threaten warn vow pledg promised call~for called~for calls~for calling~for anyone anybody whoever those"
-              " any if we~will you~will will~prosecute will~arrest will~charge will~jail will~indict will~go will~come"
-              " would~prosecute would~arrest would~charge would~jail would~indict would~go would~come hesitate"),
         _THREAT,
         0.75,
         needs=(ENFORCEMENT,),
@@ -446,8 +542,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "resignation",
-        _keys("resign quit stepped~down steps~down fired ousted dismissed~from removed~from forced~out pushed~out"
-              " terminated left~the left~their left~his left~her"),
         _RESIGNATION,
         0.8,
         needs=(ENFORCEMENT,),
@@ -464,10 +558,15 @@ RULES: tuple[Rule, ...] = (
 # Rules by the bit of their gate; bits grow in declaration order, so walking set bits upward keeps that order.
 RULE_BY_GATE = {rule.gate.bit: rule for rule in RULES}
 GATE_BITS = sum(RULE_BY_GATE)
+# Gates made of a trigger's start words: where they occur is kept, so the trigger is tried there and nowhere else.
+_ANCHOR_BITS = AGENT_DEFENDANT.starts.bit
+for _rule in RULES:
+    _ANCHOR_BITS |= _rule.starts.bit if _rule.starts else 0
 
 
 def _vocabulary() -> ahocorasick.Automaton:
-    """One automaton over every `Words` entry; a value holds the bits of cues using the entry as stem and as word."""
+    """One automaton over every `Words` entry; a value holds the bits of cues using the entry as stem and as word, and
+    which of them are start words."""
     bits: dict[str, list[int]] = {}
     for words in Words.registry:
         for entry in words.entries:
@@ -475,7 +574,7 @@ def _vocabulary() -> ahocorasick.Automaton:
             slot[0 if entry.endswith("*") else 1] |= words.bit
     automaton = ahocorasick.Automaton()
     for word, (stem_bits, word_bits) in bits.items():
-        automaton.add_word(word, (len(word), stem_bits, word_bits))
+        automaton.add_word(word, (len(word), stem_bits, word_bits, (stem_bits | word_bits) & _ANCHOR_BITS))
     automaton.make_automaton()
     return automaton
 
@@ -483,15 +582,30 @@ def _vocabulary() -> ahocorasick.Automaton:
 _VOCABULARY = _vocabulary()
 
 
+def scan_sentences(lowercase: list[str]) -> tuple[list[int], list[list[tuple[int, int]]]]:
+    """Per lowercased sentence, from one pass over them all: the bits of every `Words` cue (and rule gate) that occurs on
+    word boundaries, and the (offset, bits) of each start word of an anchored trigger."""
+    text = "\n".join(lowercase)
+    size = len(text)
+    found = [0] * len(lowercase)
+    starts: list[list[tuple[int, int]]] = [[] for _ in lowercase]
+    index = base = 0
+    limit = len(lowercase[0]) if lowercase else 0  # where sentence `index` ends in `text`
+    for end, (length, stem_bits, word_bits, anchor_bits) in _VOCABULARY.iter(text):
+        start = end - length + 1
+        if start and text[start - 1].isalnum():
+            continue
+        while end >= limit:
+            index += 1
+            base = limit + 1
+            limit = base + len(lowercase[index])
+        bits = stem_bits | word_bits if end + 1 == size or not text[end + 1].isalnum() else stem_bits
+        found[index] |= bits
+        if bits & anchor_bits:
+            starts[index].append((start - base, bits))
+    return found, starts
+
+
 def scan(lowercase_text: str) -> int:
     """The bits of every `Words` cue (and rule gate) that occurs in `lowercase_text` on word boundaries."""
-    found = 0
-    size = len(lowercase_text)
-    for end, (length, stem_bits, word_bits) in _VOCABULARY.iter(lowercase_text):
-        start = end - length + 1
-        if start and lowercase_text[start - 1].isalnum():
-            continue
-        found |= stem_bits
-        if end + 1 == size or not lowercase_text[end + 1].isalnum():
-            found |= word_bits
-    return found
+    return scan_sentences([lowercase_text])[0][0]

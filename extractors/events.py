@@ -11,11 +11,12 @@ exactly what a `threat_of_prosecution` looks like.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from extractors.event_dates import resolve_date
-from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, scan
+from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at, scan_sentences
 from extractors.relevance import RELEVANCE_THRESHOLD, relevance
 from extractors.sentences import Sentence
 
@@ -126,19 +127,30 @@ def detect_events(
 
 
 class _Context:
-    """The article's lowercased sentences, with their vocabulary bits and regex verdicts computed at most once."""
+    """The article's lowercased sentences, with their vocabulary bits (one scan) and regex verdicts computed at most once."""
 
     def __init__(self, lower: list[str]) -> None:
         self.lower = lower
-        self._cues: list[int | None] = [None] * len(lower)
+        self._cues, self._starts = scan_sentences(lower)
         self._nearby: dict[int, int] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
     def cues(self, index: int) -> int:
-        found = self._cues[index]
-        if found is None:
-            found = self._cues[index] = scan(self.lower[index])
-        return found
+        return self._cues[index]
+
+    def starts(self, words: Words, index: int) -> list[int]:
+        """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur."""
+        bit = words.bit
+        return sorted({offset for offset, bits in self._starts[index] if bits & bit})
+
+    def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:
+        """The matches of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words."""
+        lower = self.lower[index]
+        if isinstance(rule.trigger, AgentDefendant):
+            return rule.trigger.finditer(lower, self.starts(rule.trigger.starts, index))
+        if rule.starts:
+            return matches_at(rule.trigger, lower, self.starts(rule.starts, index))
+        return rule.trigger.finditer(text if rule.cased else lower)
 
     def nearby_cues(self, index: int) -> int:
         """Vocabulary bits of sentence `index` and the three before it."""
@@ -156,7 +168,9 @@ class _Context:
             return bool(self.cues(index) & cue.bit)
         key = (id(cue), index)
         if key not in self._seen:
-            self._seen[key] = cue.search(self.lower[index]) is not None
+            lower = self.lower[index]
+            found = cue.search(lower, self.starts(cue.starts, index)) if isinstance(cue, AgentDefendant) else cue.search(lower)
+            self._seen[key] = found is not None
         return self._seen[key]
 
 
@@ -208,7 +222,7 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     if rule.needs_bits and context.nearby_cues(index) & rule.needs_bits != rule.needs_bits:
         return None
     lower = context.lower[index]
-    for trigger in rule.trigger.finditer(text if rule.cased else lower):
+    for trigger in context.triggers(rule, text, index):
         if not _is_real(rule.type, lower, trigger.start()):
             continue
         if context.cues(index) & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):

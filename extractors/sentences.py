@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset(
 # A candidate boundary: sentence punctuation, optional closing quotes/brackets, whitespace, then
 # something that can start a sentence (capital letter, digit, opening quote or bracket).
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_WINDOW = 16
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,15 @@ class Sentence:
     paragraph: int
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    match = _LAST_TOKEN.search(chunk)
-    if not match:
+def _is_abbreviation(paragraph: str, cursor: int, stop: int) -> bool:
+    """Whether the token ending at `stop` (the text from `cursor` on) is an abbreviation, not a sentence end."""
+    # Abbreviations are short: a window of the last characters holds the whole token whenever it is one.
+    window_start = max(cursor, stop - _WINDOW)
+    window = paragraph[window_start:stop]
+    tokens = window.split()
+    if not tokens or (len(tokens[-1]) == len(window) and window_start > cursor):
         return False
-    token = match.group(1).lstrip("(\"'“‘").rstrip(".").lower()
+    token = tokens[-1].lstrip("(\"'“‘").rstrip(".").lower()
     # Single capital initials ("J. Smith") and listed abbreviations do not end sentences.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
@@ -54,7 +58,7 @@ def split_sentences(text: str) -> list[Sentence]:
         offset = start_in_text + len(paragraph)
         cursor = 0
         for match in _BOUNDARY.finditer(paragraph):
-            if match.group(1) == "." and _is_abbreviation(paragraph[cursor : match.start() + 1]):
+            if match.group(1) == "." and _is_abbreviation(paragraph, cursor, match.start() + 1):
                 continue
             end = match.end(2)
             _append(sentences, paragraph, cursor, end, start_in_text, paragraph_index)

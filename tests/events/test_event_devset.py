@@ -1,4 +1,5 @@
-"""The labelled dev set: the floors of the issue hold, and every rule's prefilter keys cover its trigger."""
+"""The labelled dev set: the floors of the issue hold, every rule's gate covers its trigger, and an anchored trigger finds
+what a search of the whole sentence finds."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench.classify_eval import load, predict_events, score
-from extractors.event_rules import RULES, scan
+from extractors.event_rules import RULES, anchors, scan
+from extractors.events import _Context
 from extractors.sentences import split_sentences
 
 DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
@@ -44,3 +46,29 @@ def test_prefilter_keys_cover_every_trigger(passages: list[dict]) -> None:
             for rule in RULES:
                 if rule.trigger.search(sentence.text if rule.cased else lower):
                     assert cues & rule.gate.bit, (rule.type, sentence.text)
+
+
+def test_anchored_triggers_find_what_a_search_finds(passages: list[dict]) -> None:
+    """Trying a trigger only at its start words must give the matches a search of the whole sentence gives."""
+    lower = [s.text.lower() for p in passages for s in split_sentences(p["text"])]
+    context = _Context(lower)
+    anchored = [rule for rule in RULES if rule.starts]
+    assert len(anchored) >= 12
+    for index, text in enumerate(lower):
+        for rule in anchored:
+            expected = [match.span() for match in rule.trigger.finditer(text)]
+            assert [match.span() for match in context.triggers(rule, text, index)] == expected, (rule.type, text)
+
+
+def test_anchors_read_literal_starts() -> None:
+    import re
+
+    assert anchors(re.compile(r"\b(?:sued|(?:is|was) suing|filed (?:a )?suit)\b")) == (
+        "filed a suit", "filed suit", "is suing", "sued", "was suing"
+    )
+    assert anchors(re.compile(r"\bfac(?:es?|ing) (?:\w+ ){0,3}charges")) == ("face *", "faces *", "facing *")
+    assert anchors(re.compile(r"(?:charged|indicted)")) is None  # no word boundary: a match may start mid-word
+    assert anchors(re.compile(r"\b(?:a|the) raid")) == ("a raid*", "the raid*")
+    # "a" alone is everywhere: a key only with the whitespace after it, and never as a word before any non-letter.
+    assert "the\xa0*" in anchors(re.compile(r"\b(?:a|the)\s+raid"))
+    assert anchors(re.compile(r"\bthe\b")) is None
