@@ -64,12 +64,14 @@ def _print_report(db: Path | None) -> None:
 
 
 def _run_ingest(sources: Path | None, db: Path | None, since: date | None, until: date | None,
-                host_interval: float | None) -> dict[str, object]:
-    from flows.ingest import AllSourcesFailed, ingest
+                host_interval: float | None, dask_address: str | None = None,
+                dask_workers: int | None = None) -> dict[str, object]:
+    from flows.ingest import AllSourcesFailed, ingest, on_dask
 
+    flow = on_dask(dask_address, dask_workers) if (dask_address or dask_workers) else ingest
     try:
-        summary = ingest(sources=str(sources) if sources else None, db=str(db) if db else None,
-                         since=since, until=until, host_interval=host_interval)
+        summary = flow(sources=str(sources) if sources else None, db=str(db) if db else None,
+                       since=since, until=until, host_interval=host_interval)
     except SourcesFileError as error:
         _fail(str(error))
     except AllSourcesFailed as error:
@@ -103,11 +105,15 @@ def ingest(
     since: Annotated[Optional[datetime], DateOption] = None,
     until: Annotated[Optional[datetime], DateOption] = None,
     host_interval: Annotated[Optional[float], typer.Option(help="Seconds between requests to one host.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(
+        "--dask-address", help="Process batches on this Dask scheduler (tcp://host:8786); needs the 'dask' extra.")] = None,
+    dask_workers: Annotated[Optional[int], typer.Option(
+        "--dask-workers", min=1, help="Process batches on a local Dask cluster of this many worker processes.")] = None,
 ) -> None:
     """Run the nightly ingest once (the same flow the deployment schedules)."""
     if sources and not sources.is_file():
         _fail(f"sources file {sources} does not exist: pass --sources with a TOML file of [[sources]] tables")
-    _run_ingest(sources, db, _day(since), _day(until), host_interval)
+    _run_ingest(sources, db, _day(since), _day(until), host_interval, dask_address, dask_workers)
 
 
 @app.command()

@@ -158,3 +158,19 @@ def ingest(
         with store.open_warehouse(db) as con:
             store.finish_run(con, run_id, counts, status)
     return {"run_id": run_id, "status": status, **counts}
+
+
+def on_dask(address: str | None = None, workers: int | None = None) -> Any:
+    """The ingest flow with its extract-classify batches sent to a Dask cluster (an address, or a local one).
+
+    Batches should be large enough to amortise Dask's per-task cost (~110 ms here): the default 100 pages is.
+    """
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as error:  # the optional extra is not installed
+        raise RuntimeError("Dask support needs the 'dask' extra: uv sync --extra dask") from error
+    if address:
+        runner = DaskTaskRunner(address=address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1, "processes": True})
+    return ingest.with_options(task_runner=runner)

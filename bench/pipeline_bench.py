@@ -1,0 +1,161 @@
+"""Per-stage and end-to-end throughput of the pipeline on a synthetic site served on 127.0.0.1.
+
+Prints, per stage (discover, fetch, extract, classify, load) and end to end (extract + classify + load on all cores):
+articles per second, CPU seconds and wall seconds; then the same pages through a bare `trafilatura.extract` loop on
+one core as the reference, the ratio of the two, the classify+load share of extraction time and the peak RSS.
+
+    python bench/pipeline_bench.py --pages 1000
+    python bench/pipeline_bench.py --pages 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import trafilatura  # noqa: E402
+
+from bench.synthetic_site import build_site  # noqa: E402
+from demo.server import serve_site  # noqa: E402
+from extractors.article import extract_article  # noqa: E402
+from extractors.classify import classify  # noqa: E402
+from extractors.page import PageOutcome, content_hash  # noqa: E402
+from flows import parallel  # noqa: E402
+from sources.config import SourceConfig  # noqa: E402
+from sources.discovery import discover  # noqa: E402
+from sources.fetcher import FetchSettings, fetch_pages  # noqa: E402
+from sources.models import FetchResult  # noqa: E402
+from warehouse import store  # noqa: E402
+from warehouse.records import PageRecord  # noqa: E402
+
+LOAD_BATCH = 500
+
+
+@dataclass
+class Stage:
+    """One measured stage."""
+
+    name: str
+    items: int
+    wall: float
+    cpu: float
+
+    @property
+    def rate(self) -> float:
+        return self.items / self.wall if self.wall else float("inf")
+
+
+class Clock:
+    """Wall and CPU time (this process and finished children) of a block."""
+
+    def __enter__(self) -> Clock:
+        self.wall0, self.cpu0 = time.perf_counter(), _cpu()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall0, _cpu() - self.cpu0
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[PageRecord]:
+    now = datetime.now()
+    return [
+        PageRecord(r.url_hash, r.url, r.source, o.state, o.reason, r.http_status, r.attempts, now,
+                   article=o.article, classification=o.classification, content_hash=o.content_hash)
+        for r, o in zip(results, outcomes)
+    ]
+
+
+def _load(db: Path, records: list[PageRecord]) -> None:
+    with store.open_warehouse(db) as con:
+        run_id = store.start_run(con, "bench", {})
+        for start in range(0, len(records), LOAD_BATCH):
+            store.load_pages(con, run_id, records[start : start + LOAD_BATCH])
+
+
+def run(pages: int, workdir: Path) -> list[Stage]:
+    """Build, serve and push `pages` synthetic pages through every stage; returns the measurements."""
+    site = workdir / "site"
+    build_site(site, pages)
+    stages: list[Stage] = []
+    with serve_site(root=site, slow_seconds=0) as base:
+        config = SourceConfig(name="bench", kind="sitemap", url=f"{base}/sitemap.xml", allow_private=True)
+        settings = FetchSettings(min_host_interval=0.0, per_host_concurrency=2)
+        with Clock() as clock:
+            candidates, _ = discover([config], {}, None, None, settings)
+        stages.append(Stage("discover", len(candidates), clock.wall, clock.cpu))
+        with Clock() as clock:
+            results = fetch_pages(candidates, {"bench": config}, settings)
+        stages.append(Stage("fetch", len(results), clock.wall, clock.cpu))
+    bodies = [(r.body or b"", r.url) for r in results if r.body]
+
+    with Clock() as clock:
+        for body, url in bodies:
+            trafilatura.extract(body, url=url)
+    reference = Stage("reference: bare trafilatura.extract, 1 core", len(bodies), clock.wall, clock.cpu)
+
+    with Clock() as clock:
+        articles = [extract_article(body, url=url) for body, url in bodies]
+    stages.append(Stage("extract (1 core)", len(articles), clock.wall, clock.cpu))
+    with Clock() as clock:
+        verdicts = [classify(a.text, title=a.title, published=a.published) for a in articles]
+    stages.append(Stage("classify (1 core)", len(verdicts), clock.wall, clock.cpu))
+    outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, content_hash(a.text))
+                for a, v in zip(articles, verdicts)]
+    with Clock() as clock:
+        _load(workdir / "stages.duckdb", _records(results, outcomes))
+    stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))
+
+    parallel.process_pages([(b"<html></html>", None, None)] * parallel.workers() * 8)  # start the pool untimed
+    with Clock() as clock:
+        outcomes = parallel.process_pages([(body, url, None) for body, url in bodies])
+        _load(workdir / "e2e.duckdb", _records(results, outcomes))
+    stages.append(Stage(f"end to end: extract+classify+load, {parallel.workers()} workers", len(outcomes),
+                        clock.wall, clock.cpu))
+    parallel.shutdown()
+    stages.append(reference)
+    return stages
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        stages = run(args.pages, Path(scratch))
+    by_name = {s.name.split(" ")[0]: s for s in stages}
+    print(f"{args.pages} synthetic pages on {os.cpu_count()} cores")
+    print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8}")
+    for stage in stages:
+        print(f"{stage.name:55} {stage.items:7d} {stage.rate:9.1f} {stage.wall:8.2f} {stage.cpu:8.2f}")
+    e2e, reference = by_name["end"], by_name["reference:"]
+    extract, classify_, load = by_name["extract"], by_name["classify"], by_name["load"]
+    own, children = _peak_rss_mb()
+    print(f"end-to-end throughput / bare trafilatura (1 core): {e2e.rate / reference.rate:.2f}x")
+    print(f"classify + load time / extract time: {(classify_.cpu + load.cpu) / extract.cpu:.1%}")
+    print(f"peak RSS: main process {own:.0f} MB, largest worker {children:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
