@@ -1,0 +1,93 @@
+"""Reading while writing: an analyst on the published snapshot sees the old or the new state, never a partial one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from ast import literal_eval
+from datetime import date
+
+import duckdb
+
+from demo.server import render_sources, serve_site
+from warehouse.publish import export_parquet, publish_snapshot
+
+STATE = (
+    "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions), (SELECT count(*) FROM incidents), "
+    "(SELECT count(*) FROM mentions WHERE incident_id IS NULL), "
+    "(SELECT max(run_id) FROM runs WHERE status = 'completed')"
+)
+# Analysts are other processes (in one process DuckDB would hand every connection the same cached instance).
+HOLDER = f"""
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print(tuple(con.execute({STATE!r}).fetchone()), flush=True)
+sys.stdin.readline()
+print(tuple(con.execute({STATE!r}).fetchone()), flush=True)
+"""
+POLLER = f"""
+import os, sys, time, duckdb
+while not os.path.exists(sys.argv[2]):
+    with duckdb.connect(sys.argv[1], read_only=True) as con:
+        print(tuple(con.execute({STATE!r}).fetchone()), flush=True)
+    time.sleep(0.05)
+"""
+
+
+def _state(path) -> tuple:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return tuple(con.execute(STATE).fetchone())
+
+
+def _analyst(script: str, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)
+
+
+def test_analyst_on_the_snapshot_sees_old_or_new_state_during_a_full_run(prefect_harness, tmp_path):
+    from flows.ingest import ingest
+
+    db, stop_file = tmp_path / "hotspots.duckdb", tmp_path / "stop"
+    with serve_site() as base_url:
+        sources = str(render_sources(base_url, tmp_path / "sources.toml"))
+        first = ingest(sources=sources, db=str(db), until=date(2026, 10, 20), host_interval=0.01)
+        snapshot = publish_snapshot(db)
+        old = _state(db)
+        holder = _analyst(HOLDER, str(snapshot))
+        held_before = holder.stdout.readline()
+        poller = _analyst(POLLER, str(snapshot), str(stop_file))
+        summary = ingest(sources=sources, db=str(db), host_interval=0.01, conditional=False)
+        publish_snapshot(db)
+        new = _state(db)
+        time.sleep(0.5)  # let the poller read the new snapshot too
+        stop_file.touch()
+        seen = {literal_eval(line) for line in poller.communicate(timeout=60)[0].splitlines()}
+        held_after = holder.communicate("\n", timeout=60)[0].strip()
+    assert first["status"] == summary["status"] == "completed" and summary["articles"] > 0
+    assert old[0] < new[0] and old[3] == new[3] == 0
+    assert literal_eval(held_before) == literal_eval(held_after) == old  # the open session keeps its snapshot
+    assert seen <= {old, new} and old in seen and new in seen
+    assert _state(snapshot) == new
+
+
+def test_snapshot_and_parquet_open_in_other_readers(demo_db, tmp_path):
+    snapshot = publish_snapshot(demo_db, tmp_path / "analyst.duckdb")
+    league = "SELECT district, federal_charge, incidents FROM district_league ORDER BY district"
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        expected = con.execute(league).fetchall()
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        assert con.execute(league).fetchall() == expected
+    out = export_parquet(demo_db, tmp_path / "parquet")
+    with duckdb.connect() as con:
+        incidents = con.execute(
+            f"SELECT count(*) FROM read_parquet('{out}/incidents/**/*.parquet', hive_partitioning = true)").fetchone()
+        league_rows = con.execute(f"SELECT count(*) FROM '{out}/district_league/data.parquet'").fetchone()
+    assert incidents[0] > 0 and league_rows[0] == len(expected)
+    cli = shutil.which("duckdb")
+    if cli:  # the PyPI `duckdb-cli` analysts use, when installed
+        result = subprocess.run([cli, "-readonly", "-csv", str(snapshot), "-c", league], capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert len(result.stdout.strip().splitlines()) == len(expected) + 1
