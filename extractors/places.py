@@ -49,6 +49,18 @@ _NATIONAL_ACTOR = re.compile(
     r"administration officials|cbp commissioner|congress|washington officials)\b",
     re.IGNORECASE,
 )
+# A sentence about a law named earlier ("The laws took effect on 1 January.") happened where that law was made: its
+# antecedent is the nearest earlier sentence naming a law and a place, a few sentences back at most.
+_LAW_ANAPHOR = re.compile(
+    r"^(?:(?:but|and|yet|so|still),?\s+)?(?:the|both|these|those|its|their)\s+(?:(?:two|three|new|state|city|county)\s+)*"
+    r"(?:laws?|measures?|ordinances?|bills?|acts|statutes?|polic(?:y|ies)|rules|legislation)\b",
+    re.IGNORECASE,
+)
+_LAW_NOUN = re.compile(
+    r"\b(?:(?i:laws?)(?! enforcement)|(?i:measures?|ordinances?|bills?|statutes?|polic(?:y|ies)|legislation|executive orders?)"
+    r"|Acts?)\b"
+)
+_ANTECEDENT_SENTENCES = 6
 _COUNTRY_CONTEXT = re.compile(
     r"\b(?:tbilisi|country of|republic of|former soviet|caucasus|russia|ukraine|armenia|azerbaijan|"
     r"deported to|citizens? of|nationals?|native of|born in|embassy)\b",
@@ -574,6 +586,9 @@ def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdictio
         return tuple(m.jurisdiction() for m in _best(own, text))
     if _NATIONAL_ACTOR.search(text):
         return none
+    law = _law_antecedent(ctx, index) if event_type == "legislation_policy" else None
+    if law is not None:
+        return law
     fallback = _paragraph_place(ctx, index)
     if fallback is None and event_type in COURT_TYPES and len({m.district for m in ctx.court_districts}) == 1:
         fallback = ctx.court_districts[0]
@@ -583,6 +598,16 @@ def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdictio
         return none
     statewide = event_type in STATEWIDE_TYPES and _first_actor(text) == "state"
     return (fallback.jurisdiction(statewide=statewide),)
+
+
+def _law_antecedent(ctx: PlaceContext, index: int) -> tuple[Jurisdiction, ...] | None:
+    """Where the law that sentence `index` refers back to ("the laws", "the ordinance") was made, if it says so."""
+    if index < 0 or not _LAW_ANAPHOR.match(ctx.text(index)):
+        return None
+    for earlier in range(index - 1, max(-1, index - 1 - _ANTECEDENT_SENTENCES), -1):
+        if _LAW_NOUN.search(ctx.sentences[earlier].text) and any(not m.passing for m in ctx.mentions[earlier]):
+            return _attach(ctx, earlier, "legislation_policy")
+    return None
 
 
 def _is_statewide(text: str, own: list[Mention]) -> bool:

@@ -89,6 +89,18 @@ def test_paragraph_fallback_uses_the_nearest_preceding_place() -> None:
     assert where(text, "court_ruling", 1) == ("AZ", "usao-az")
 
 
+def test_a_law_referred_back_to_is_placed_where_it_was_made() -> None:
+    text = (
+        "Lawmakers in Austin approved a bill that requires every Texas sheriff to join 287(g). "
+        "Officials in Denver and Chicago criticised it.\n\n"
+        "The law takes effect in January."
+    )
+    assert where(text, "legislation_policy", index=2) == ("TX", None)
+    # Without a law named earlier the sentence stays unplaced, and other event types do not look back.
+    assert where("Several cities objected.\n\nThe law takes effect in January.", "legislation_policy", 1) == (None, None)
+    assert where(text, "protest", index=2) == (None, None)
+
+
 def test_common_words_and_surnames_are_not_places() -> None:
     ctx = places.build_context(split_sentences("The Department of Justice and Judge Maria Jackson said Mobile phones were seized."))
     assert ctx.mentions[0] == []
