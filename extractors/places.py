@@ -177,14 +177,47 @@ class PlaceContext:
         return self.mentions[index] if 0 <= index < len(self.mentions) else []
 
 
+@dataclass(frozen=True)
+class _Names:
+    """What a matched span may name: its gazetteer entries whose case rule it meets, sorted out once per distinct span
+    (an article repeats its places, and every step below asks these questions of each mention)."""
+
+    candidates: tuple[Candidate, ...]
+    by_kind: dict[str, tuple[Candidate, ...]]  # in entry order, so the first of a kind is the preferred one
+    rule: str  # the first entry's rule that has one: qualifier | context | ""
+    unruled: bool  # no entry has a rule
+    states: frozenset[str]
+    big_enough: bool  # no place below SMALL_PLACE among the candidates
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...]) -> _Names:
+        candidates = tuple(c for e in entries for c in e.candidates)
+        by_kind: dict[str, tuple[Candidate, ...]] = {}
+        for c in candidates:
+            by_kind[c.kind] = (*by_kind.get(c.kind, ()), c)
+        return cls(
+            candidates,
+            by_kind,
+            next((e.rule for e in entries if e.rule), ""),
+            all(not e.rule for e in entries),
+            frozenset(c.state for c in candidates),
+            all(c.kind != "place" or c.population >= SMALL_PLACE for c in candidates),
+        )
+
+
 @dataclass
 class _Hit:
     segment: int
     start: int
     end: int
-    entries: tuple[Entry, ...]
+    names: _Names
     qualifier: str | None = None
     qualifier_end: int = 0
+
+
+# Spans seen so far and what they name (None: no entry's case rule fits); bounded, as spans are names from the text.
+_NAMES_BY_SPAN: dict[str, _Names | None] = {}
+_NAMES_CACHE_SIZE = 50_000
 
 
 def _state_name(usps: str) -> str:
@@ -217,8 +250,9 @@ def _raw_hits(segments: list[str], gaz: Gazetteer) -> list[_Hit]:
     for seg in segments:
         starts.append(pos)
         pos += len(seg) + 1
-    found: list[tuple[int, int, tuple[Entry, ...]]] = []
+    found: list[tuple[int, int, _Names]] = []
     n = len(joined)
+    cache = _NAMES_BY_SPAN
     for end, key in gaz.automaton.iter(lower):
         start = end - len(key) + 1
         if start > 0 and joined[start - 1].isalnum():
@@ -226,18 +260,24 @@ def _raw_hits(segments: list[str], gaz: Gazetteer) -> list[_Hit]:
         if end + 1 < n and joined[end + 1].isalnum() and key[-1].isalnum():
             continue
         span = joined[start : end + 1]
-        entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
-        if entries:
-            found.append((start, end + 1, entries))
+        if span in cache:
+            names = cache[span]
+        else:
+            if len(cache) >= _NAMES_CACHE_SIZE:
+                cache.clear()
+            entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
+            names = cache[span] = _Names.of(entries) if entries else None
+        if names is not None:
+            found.append((start, end + 1, names))
     found.sort(key=lambda h: (h[0], h[0] - h[1]))
     hits: list[_Hit] = []
     last_end = -1
-    for start, end, entries in found:
+    for start, end, names in found:
         if start < last_end:
             continue
         last_end = end
         seg = bisect_right(starts, start) - 1
-        hits.append(_Hit(seg, start - starts[seg], end - starts[seg], entries))
+        hits.append(_Hit(seg, start - starts[seg], end - starts[seg], names))
     return hits
 
 
@@ -275,7 +315,7 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     after = _word_after(text, hit.qualifier_end or hit.end)
     if after in _NOT_PLACE_AFTER or text[max(0, hit.start - 14) : hit.start].endswith(("University of ", "Univ. of ")):
         return True
-    is_court = any(c.kind == "court" for e in hit.entries for c in e.candidates)
+    is_court = "court" in hit.names.by_kind
     if _SAID_AFTER.match(text[hit.end :]) and not is_court and not text[: hit.start].lower().endswith("the "):
         return True
     if title_case:
@@ -286,7 +326,8 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
         if gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":")):
             return True
     if after and after[0].isupper() and after not in _ALLOWED_AFTER and not hit.qualifier:
-        return any(c.kind in {"place", "state"} for e in hit.entries for c in e.candidates) and after not in _ALLOWED_BEFORE
+        kinds = hit.names.by_kind
+        return ("place" in kinds or "state" in kinds) and after not in _ALLOWED_BEFORE
     return False
 
 
@@ -297,11 +338,12 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
     for hit in hits:
         if hit.start < skip_until:
             continue
-        if any(c.kind != "state" for e in hit.entries for c in e.candidates):
+        kinds = hit.names.by_kind
+        if len(kinds) > ("state" in kinds):  # something other than a state
             match = gaz.qualifier.match(text, hit.end)
             q = (match.group("q") or match.group("q2")) if match else None
-            cands = [c for e in hit.entries for c in e.candidates]
-            if q and any(c.kind == "state" for c in cands):
+            cands = hit.names.candidates
+            if q and "state" in kinds:
                 q = q if any(c.state == gaz.qualifier_states[q] and c.kind != "state" for c in cands) else None
             if match and q:
                 hit.qualifier = gaz.qualifier_states[q]
@@ -320,12 +362,9 @@ def _evidence_states(hits_by_segment: dict[int, list[_Hit]], texts: dict[int, st
             if hit.qualifier:
                 weights[hit.qualifier] += factor
                 continue
-            cands = [c for e in hit.entries for c in e.candidates]
-            states = {c.state for c in cands}
-            rules = {e.rule for e in hit.entries}
-            big_enough = all(c.kind != "place" or c.population >= SMALL_PLACE for c in cands)
-            if len(states) == 1 and rules <= {""} and big_enough:
-                (state,) = states
+            names = hit.names
+            if len(names.states) == 1 and names.unruled and names.big_enough:
+                (state,) = names.states
                 if state == "GA" and _COUNTRY_CONTEXT.search(texts[seg]):
                     continue
                 weights[state] += factor
@@ -361,12 +400,8 @@ def _resolve(
         return Mention(seg, hit.start, hit.qualifier_end or hit.end, text[hit.start : hit.qualifier_end or hit.end],
                        precision, c.state, c.district, place or c.name, passing, weak, locative)
 
-    by_kind: dict[str, list[Candidate]] = {}
-    rule = ""
-    for e in hit.entries:
-        rule = rule or e.rule
-        for c in e.candidates:
-            by_kind.setdefault(c.kind, []).append(c)
+    by_kind = hit.names.by_kind
+    rule = hit.names.rule
     if "court" in by_kind:
         court = by_kind["court"][0]
         if court.state != "DC" or _DC_COURT_BEFORE.search(before[-45:]):
@@ -411,7 +446,7 @@ def _context_allows(rule: str, chosen: Candidate, weights: Counter[str], datelin
     return True
 
 
-def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, list[Candidate]], mention) -> Mention | None:
+def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, tuple[Candidate, ...]], mention) -> Mention | None:
     """Washington the state, the capital (usao-dc), or the federal government (no place)."""
     after = text[hit.end : hit.end + 8]
     before = text[: hit.start]
@@ -490,7 +525,7 @@ def build_context(sentences: list[Sentence], title: str | None = None, url: str 
     title_mentions: list[Mention] = []
     for seg, hits in by_segment.items():
         sentence_states = {h.qualifier for h in hits if h.qualifier} | {
-            c.state for h in hits for e in h.entries for c in e.candidates if c.kind == "state"
+            c.state for h in hits for c in h.names.by_kind.get("state", ())
         }
         out = title_mentions if seg == TITLE else mentions[seg]
         for hit in hits:
