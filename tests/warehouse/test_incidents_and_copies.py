@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.warehouse.conftest import event, page
+from tests.warehouse.records import event, page
 from tests.warehouse.stories import INDEPENDENT, ORIGINAL, OTHER_ARREST, REWORDED
 from warehouse import neardup, store
 
