@@ -13,8 +13,8 @@ import pytest
 from sources.fetcher import fetch_pages
 from sources.models import new_candidate
 
-INTERVAL = 0.05
-SERVICE_TIME = 0.12  # longer than the interval, so requests would overlap without the concurrency cap
+INTERVAL = 0.15  # wide enough that scheduling jitter on a busy machine stays well inside the 20% margin
+SERVICE_TIME = 0.35  # longer than the interval, so requests would overlap without the concurrency cap
 
 
 class _Recorder:
