@@ -217,7 +217,6 @@ CREATE TABLE hotspot_flags (
 );
 ALTER TABLE mentions ADD COLUMN incident_id VARCHAR;
 ALTER TABLE articles ADD COLUMN duplicate_reason VARCHAR;
-CREATE INDEX article_lsh_bucket ON article_lsh (band, bucket);
 CREATE INDEX incidents_key ON incidents (event_type, district);
 """
 
