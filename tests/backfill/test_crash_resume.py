@@ -20,7 +20,7 @@ import duckdb
 import pytest
 
 from demo.server import render_sources, serve_site
-from tests.deploy.prefect_server import REPO, prefect_server
+from tests.deploy.prefect_server import REPO, shared_server
 
 SINCE, UNTIL, WINDOWS = "2026-11-13", "2026-11-18", 6
 RUN_SECONDS = 240
@@ -40,12 +40,12 @@ with progress_listener(show):
 """
 
 
-@pytest.fixture(scope="module")
-def setting(tmp_path_factory) -> Iterator[tuple[dict[str, str], Path]]:
-    """A Prefect server for the subprocesses and the demo site with its sources file."""
-    scratch = tmp_path_factory.mktemp("crash")
-    with prefect_server(scratch) as (_, env), serve_site() as base_url:
-        yield env, render_sources(base_url, scratch / "sources.toml")
+@pytest.fixture
+def setting(request, tmp_path_factory, tmp_path) -> Iterator[tuple[dict[str, str], Path]]:
+    """The session's Prefect server for the subprocesses, and the demo site with its sources file."""
+    _, env = shared_server(request.config, tmp_path_factory.mktemp("prefect-home"))
+    with serve_site() as base_url:
+        yield env, render_sources(base_url, tmp_path / "sources.toml")
 
 
 def _start(env: dict[str, str], sources: Path, db: Path, log: Path) -> subprocess.Popen[str]:

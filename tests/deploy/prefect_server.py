@@ -2,6 +2,7 @@
 
 `prefect server start` on a free 127.0.0.1 port, SQLite in its own PREFECT_HOME, analytics, UI and scheduler off
 (nothing must start a nightly run during a test). Subprocesses get the returned environment, which points them at it.
+Starting one takes 10-60 s (it creates its database), so the test session shares a single one: `shared_server`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 START_SECONDS = 120
@@ -64,6 +66,18 @@ def prefect_server(home: Path) -> Iterator[tuple[str, dict[str, str]]]:
             yield api_url, env
         finally:
             stop(server)
+
+
+_shared: list[tuple[str, dict[str, str]]] = []
+
+
+def shared_server(config: pytest.Config, home: Path) -> tuple[str, dict[str, str]]:
+    """The session's server, started on first use (with `home` as its PREFECT_HOME) and stopped when pytest ends."""
+    if not _shared:
+        stack = ExitStack()
+        config.add_cleanup(stack.close)
+        _shared.append(stack.enter_context(prefect_server(home)))
+    return _shared[0]
 
 
 def _wait_healthy(server: subprocess.Popen, api_url: str, log_path: Path) -> None:

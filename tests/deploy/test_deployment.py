@@ -15,7 +15,6 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import pytest
 
 from demo.server import render_sources, serve_site
 from sources.canonical import canonicalize
-from tests.deploy.prefect_server import REPO, prefect, prefect_server, stop
+from tests.deploy.prefect_server import REPO, prefect, shared_server, stop
 
 EXPECTED = json.loads((REPO / "demo" / "expected.json").read_text(encoding="utf-8"))["pages"]
 TRAPS = {"off_topic", "non_english", "missing_404", "robots_disallowed"}
@@ -33,10 +32,9 @@ SINCE, UNTIL = date(2026, 10, 1), date(2026, 10, 3)
 WORKER_SECONDS = 180
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[tuple[str, dict[str, str]]]:
-    with prefect_server(tmp_path_factory.mktemp("prefect-home")) as running:
-        yield running
+@pytest.fixture
+def server(request, tmp_path_factory) -> tuple[str, dict[str, str]]:
+    return shared_server(request.config, tmp_path_factory.mktemp("prefect-home"))
 
 
 def _post(api_url: str, path: str, body: dict[str, object]) -> list[dict[str, object]]:
@@ -85,7 +83,8 @@ def test_backfill_deployment_runs_on_a_worker_and_fills_the_warehouse(server, tm
 
     flow_run = httpx.get(f"{api_url}/flow_runs/{flow_run_id}", timeout=10).json()
     assert flow_run["state"]["type"] == "COMPLETED", worker_output
-    artifacts = _post(api_url, "artifacts/filter", {"artifacts": {"key": {"any_": ["backfill-progress"]}}})
+    artifacts = _post(api_url, "artifacts/filter", {"artifacts": {
+        "key": {"any_": ["backfill-progress"]}, "flow_run_id": {"any_": [flow_run_id]}}})
     assert [artifact["data"] for artifact in artifacts] == [100.0]
 
     expected = {
