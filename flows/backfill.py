@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,14 +25,13 @@ from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flows.ingest import DEFAULT_SOURCES, ingest
-from flows import notify
+from flows.ingest import DEFAULT_SOURCES, WRITER_WAIT_SECONDS, ingest
+from flows.notify import flag_key, send_notification
 from sources.config import load_sources
 from warehouse import checkpoints, hotspots, store
-from warehouse.hotspots import HotspotFlag
 from warehouse.lock import writer_lock
+from warehouse.publish import publish_snapshot
 
-WRITER_WAIT_SECONDS = 6 * 3600
 _COUNT_KEYS = ("discovered", "new", "stored", "duplicate", "skipped", "failed", "articles", "mentions")
 
 
@@ -86,21 +85,6 @@ def _writing(db: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
             yield con
 
 
-def _flag_key(flag: HotspotFlag) -> tuple[str, date, str]:
-    return (flag.district, flag.week, flag.rule)
-
-
-def _notify(flags: list[HotspotFlag], explicit_url: str | None) -> None:
-    """POST new hotspots when a webhook is set; a failing receiver is logged, the data is committed either way."""
-    url = notify.webhook_url(explicit_url)
-    if not flags or not url:
-        return
-    try:
-        notify.notify_task([asdict(flag) for flag in flags], url)
-    except Exception as error:  # noqa: BLE001 (a notification must never fail a committed backfill)
-        get_run_logger().warning("webhook for %d new hotspot(s) failed: %s", len(flags), error)
-
-
 def _report(progress: BackfillProgress, artifact_id: UUID | None) -> None:
     """Update the Prefect progress artifact (when given) and every local listener."""
     if artifact_id is not None:
@@ -137,7 +121,7 @@ def backfill(
     with _writing(db) as con:
         done = checkpoints.completed_days(con, key, since, until)
         run_id = store.start_run(con, "backfill", parameters)
-        flagged_before = {_flag_key(flag) for flag in hotspots.current_flags(con)}
+        flagged_before = {flag_key(flag) for flag in hotspots.current_flags(con)}
     todo = [day for day in days if day not in done]
     logger.info("backfill %s..%s (%s): %d windows, %d already done", since, until, key, len(days), len(done))
     totals: Counter[str] = Counter(dict.fromkeys(_COUNT_KEYS, 0))
@@ -154,7 +138,7 @@ def backfill(
                 checkpoints.record(con, key, day, day, run_id, checkpoints.RUNNING)
             try:
                 summary = ingest(sources=sources, db=db, since=day, until=day, host_interval=host_interval,
-                                 batch_size=batch_size, conditional=False)
+                                 batch_size=batch_size, conditional=False, publish=False, notify_hotspots=False)
             except Exception:
                 with _writing(db) as con:
                     checkpoints.record(con, key, day, day, run_id, checkpoints.FAILED)
@@ -167,9 +151,10 @@ def backfill(
                                    checkpoints.PARTIAL if partial else checkpoints.COMPLETED, summary)
             _report(BackfillProgress(number, len(days), day, dict(totals)), artifact_id)
         with _writing(db) as con:
-            new_flags = [flag for flag in hotspots.refresh(con, run_id) if _flag_key(flag) not in flagged_before]
+            new_flags = [flag for flag in hotspots.refresh(con, run_id) if flag_key(flag) not in flagged_before]
         totals["new_hotspots"] = len(new_flags)
-        _notify(new_flags, webhook_url)
+        publish_snapshot(store.resolve_db_path(db))
+        send_notification(new_flags, webhook_url)
         if totals["windows_partial"]:
             raise IncompleteBackfill(
                 f"{totals['windows_partial']} window(s) had a failed source: run the backfill again to retry them")

@@ -24,6 +24,7 @@ from sources.config import SourceConfig, SourcesFileError, load_sources  # noqa:
 from sources.fetcher import FetchSettings  # noqa: E402
 from sources.models import SourceState  # noqa: E402
 from warehouse import reports, store  # noqa: E402
+from warehouse.lock import WriterBusy  # noqa: E402
 
 app = typer.Typer(help="ice-hotspots: immigration-enforcement news -> U.S. Attorney district hotspots in DuckDB.",
                   no_args_is_help=True, add_completion=False)
@@ -61,6 +62,7 @@ def _print_report(db: Path | None) -> None:
     with store.open_warehouse(db, read_only=True) as con:
         _render(reports.league(con))
         _render(reports.busiest_districts(con))
+        _render(reports.flagged_hotspots(con))
 
 
 def _run_ingest(sources: Path | None, db: Path | None, since: date | None, until: date | None,
@@ -74,7 +76,7 @@ def _run_ingest(sources: Path | None, db: Path | None, since: date | None, until
                        since=since, until=until, host_interval=host_interval)
     except SourcesFileError as error:
         _fail(str(error))
-    except AllSourcesFailed as error:
+    except (AllSourcesFailed, WriterBusy) as error:
         _fail(str(error), code=1)
     console.print(
         "[bold]run {run_id}[/bold] {status}: discovered {discovered}, new {new}, stored {stored}, "
@@ -117,12 +119,65 @@ def ingest(
 
 
 @app.command()
-def report(db: DbOption = None) -> None:
-    """Print the district league table and the latest week's busiest districts."""
+def backfill(
+    since: Annotated[datetime, DateOption],
+    until: Annotated[datetime, DateOption],
+    sources: Annotated[Optional[Path], typer.Option(help="TOML sources file (default: the shipped list).")] = None,
+    db: DbOption = None,
+    host_interval: Annotated[Optional[float], typer.Option(help="Seconds between requests to one host.")] = None,
+) -> None:
+    """Ingest a date range one day window at a time; kill it any time and run it again to resume."""
+    from flows.backfill import IncompleteBackfill, backfill_command
+    from flows.ingest import AllSourcesFailed
+
+    if until < since:
+        _fail(f"--until {until:%Y-%m-%d} is before --since {since:%Y-%m-%d}: swap them")
+    if sources and not sources.is_file():
+        _fail(f"sources file {sources} does not exist: pass --sources with a TOML file of [[sources]] tables")
+    try:
+        summary = backfill_command(since.date(), until.date(), sources, db, host_interval, console)
+    except SourcesFileError as error:
+        _fail(str(error))
+    except (AllSourcesFailed, IncompleteBackfill, WriterBusy) as error:
+        _fail(str(error), code=1)
+    console.print("[bold]backfill {run_id}[/bold] {status}: {windows} windows ({windows_skipped} already done), "
+                  "{articles} articles and {mentions} mentions added".format_map(summary))
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    html: Annotated[Optional[Path], typer.Option(
+        "--html", help="Also write a self-contained HTML report (and PNG charts beside it) to this file.")] = None,
+) -> None:
+    """Print the district league table and the latest week's busiest districts; optionally an HTML report."""
     try:
         _print_report(db)
+        if html:
+            from warehouse.html_report import render_html_report
+            from warehouse.png_charts import render_png_charts
+
+            html.parent.mkdir(parents=True, exist_ok=True)
+            with store.open_warehouse(db, read_only=True) as con:
+                render_html_report(con, html)
+                charts = render_png_charts(con, html.parent)
+            console.print(f"HTML report written to {html}" + (f" with {len(charts)} PNG charts" if charts else ""))
     except FileNotFoundError as error:
         _fail(str(error))
+
+
+@app.command()
+def export(
+    parquet: Annotated[Path, typer.Option("--parquet", help="Folder to write partitioned Parquet files into.")],
+    db: DbOption = None,
+) -> None:
+    """Export the warehouse's tables and views as Parquet for analysts' other tools."""
+    from warehouse.publish import export_parquet
+
+    path = store.resolve_db_path(db)
+    if not path.exists():
+        _fail(f"no warehouse at {path}: run `hotspots demo` or `hotspots ingest` first")
+    console.print(f"Parquet written to {export_parquet(path, parquet)}")
 
 
 @app.command()

@@ -14,22 +14,29 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
 
+from flows.notify import flag_key, send_notification
 from flows.parallel import process_pages, process_pages_here
 from sources.config import SourceConfig, load_sources
 from sources.discovery import discover
 from sources.fetcher import FetchSettings, fetch_pages
 from sources.models import Candidate, FetchResult, SourceReport, SourceState
-from warehouse import store
+from warehouse import hotspots, store
+from warehouse.hotspots import HotspotFlag
+from warehouse.lock import writer_lock
+from warehouse.publish import publish_snapshot
 from warehouse.records import PageRecord
 
 DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "sources" / "default_sources.toml"
 FAILED_RETRY_LIMIT = 3
 _IN_FLIGHT = 2  # batches being processed while the next is fetched
+WRITER_WAIT_SECONDS = 6 * 3600  # a nightly run waits this long for a running backfill (or another run) to finish
 
 
 class AllSourcesFailed(RuntimeError):
@@ -78,9 +85,10 @@ def process_task(
     return records
 
 
-@task(name="load", cache_policy=NO_CACHE)
+@task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+      retry_jitter_factor=0.5)
 def load_task(db: str | None, run_id: str, records: list[PageRecord]) -> dict[str, int]:
-    """Commit one batch in one transaction."""
+    """Commit one batch in one transaction (safe to retry: a batch is all-or-nothing and idempotent)."""
     with store.open_warehouse(db) as con:
         return store.load_pages(con, run_id, records)
 
@@ -109,12 +117,33 @@ def ingest(
     host_interval: float | None = None,
     batch_size: int = 100,
     conditional: bool = True,
+    publish: bool = True,
+    notify_hotspots: bool = True,
+    webhook_url: str | None = None,
 ) -> dict[str, Any]:
     """Ingest every source's new items published in [since, until] (open-ended when None) into the warehouse.
 
-    `conditional=False` ignores the stored ETag/Last-Modified/body hash, so a backfill window re-reads feeds that the
-    nightly run already saw unchanged.
+    The run holds the warehouse's writer lock throughout (a concurrent run waits for it). `conditional=False` ignores
+    the stored ETag/Last-Modified/body hash, so a backfill window re-reads feeds that the nightly run saw unchanged.
+    After the last batch the run records its hotspot flags, attaches them as a Prefect artifact, publishes the
+    analysts' snapshot (`publish`) and POSTs newly flagged hotspots to the webhook (`notify_hotspots`).
     """
+    db_path = store.resolve_db_path(db)
+    with writer_lock(db_path, timeout=WRITER_WAIT_SECONDS, holder="ingest"):
+        summary, new_flags, markdown = _ingest_locked(
+            sources, db, since, until, host_interval, batch_size, conditional)
+        if publish:
+            publish_snapshot(db_path)
+    create_markdown_artifact(markdown, key="hotspots", description="Districts flagged by this run's data")
+    if notify_hotspots and new_flags:
+        send_notification(new_flags, webhook_url)
+    return summary
+
+
+def _ingest_locked(
+    sources: str | None, db: str | None, since: date | None, until: date | None, host_interval: float | None,
+    batch_size: int, conditional: bool,
+) -> tuple[dict[str, Any], list[HotspotFlag], str]:
     logger = get_run_logger()
     configs = load_sources(Path(sources) if sources else DEFAULT_SOURCES)
     settings = FetchSettings() if host_interval is None else FetchSettings(min_host_interval=host_interval)
@@ -123,6 +152,7 @@ def ingest(
     with store.open_warehouse(db) as con:
         run_id = store.start_run(con, "ingest", parameters)
         states = store.source_states(con)
+        flagged_before = {flag_key(flag) for flag in hotspots.current_flags(con)}
     if not conditional:
         states = {name: replace(state, etag=None, last_modified=None, body_hash=None) for name, state in states.items()}
     counts: Counter[str] = Counter(dict.fromkeys(
@@ -132,7 +162,7 @@ def ingest(
         candidates, reports = discover_task(configs, states, since, until, settings)
         with store.open_warehouse(db) as con:
             fresh = store.unseen(con, candidates, FAILED_RETRY_LIMIT)
-            store.record_sources(con, reports, Counter(c.source for c in fresh))
+            store.record_sources(con, reports, Counter(c.source for c in fresh), run_id=run_id)
         counts.update(discovered=len(candidates), new=len(fresh), sources=len(reports),
                       sources_failed=sum(1 for r in reports if r.error))
         logger.info("discovered %d URLs, %d new, from %d sources", len(candidates), len(fresh), len(reports))
@@ -155,9 +185,14 @@ def ingest(
             raise AllSourcesFailed(f"all {len(reports)} sources failed discovery: see `hotspots sources list`")
         status = "completed"
     finally:
+        # Committed batches count even when the run failed: record the run, its clusters and its flags either way.
         with store.open_warehouse(db) as con:
             store.finish_run(con, run_id, counts, status)
-    return {"run_id": run_id, "status": status, **counts}
+            flags = hotspots.refresh(con, run_id)
+            markdown = hotspots.hotspots_markdown(con)
+    new_flags = [flag for flag in flags if flag_key(flag) not in flagged_before]
+    counts["new_hotspots"] = len(new_flags)
+    return {"run_id": run_id, "status": status, **counts}, new_flags, markdown
 
 
 def on_dask(address: str | None = None, workers: int | None = None) -> Any:

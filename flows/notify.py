@@ -8,13 +8,16 @@ the run: the hotspots are in the warehouse either way.
 from __future__ import annotations
 
 import os
+from dataclasses import asdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import httpx
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+
+from warehouse.hotspots import HotspotFlag
 
 WEBHOOK_ENV = "HOTSPOTS_WEBHOOK_URL"
 TIMEOUT_SECONDS = 10.0
@@ -59,3 +62,19 @@ def notify_new_hotspots(flags: Sequence[Mapping[str, Any]], url: str | None) -> 
 notify_task = task(name="notify-new-hotspots", retries=2, retry_delay_seconds=[2, 10], cache_policy=NO_CACHE)(
     notify_new_hotspots
 )
+
+
+def flag_key(flag: HotspotFlag) -> tuple[str, date, str]:
+    """What makes a flag the same flag across runs: district, week, rule."""
+    return (flag.district, flag.week, flag.rule)
+
+
+def send_notification(flags: Sequence[HotspotFlag], explicit_url: str | None) -> None:
+    """POST new hotspots when a webhook is set; a failing receiver is logged, the data is committed either way."""
+    url = webhook_url(explicit_url)
+    if not flags or not url:
+        return
+    try:
+        notify_task([asdict(flag) for flag in flags], url)
+    except Exception as error:  # noqa: BLE001 (a notification must never fail a committed run)
+        get_run_logger().warning("webhook for %d new hotspot(s) failed: %s", len(flags), error)

@@ -16,7 +16,7 @@ from sources.adapters import Discovery, SourceError, fetch_document
 from sources.bodies import TooLarge, inflate_capped
 from sources.config import SourceConfig
 from sources.http import PoliteSession
-from sources.models import Candidate, SourceState, new_candidate
+from sources.models import SourceState, new_candidate
 from sources.window import Window
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -35,8 +35,8 @@ def league(con: duckdb.DuckDBPyConnection, limit: int = 20) -> Table:
 
 
 def latest_week(con: duckdb.DuckDBPyConnection) -> date | None:
-    """The most recent covered week."""
-    row = con.execute("SELECT max(week) FROM district_weekly").fetchone()
+    """The most recent week with any located incident (the current week is often still empty at night)."""
+    row = con.execute("SELECT max(week) FROM district_weekly WHERE incidents > 0").fetchone()
     return row[0] if row else None
 
 
@@ -54,3 +54,19 @@ def busiest_districts(con: duckdb.DuckDBPyConnection, week: date | None = None, 
     )
     columns = tuple(d[0] for d in cursor.description)
     return Table(f"Busiest districts, week of {week}", columns, cursor.fetchall())
+
+
+def flagged_hotspots(con: duckdb.DuckDBPyConnection, weeks: int = 4) -> Table:
+    """District-weeks the EARS rules flag in the latest `weeks` weeks with data."""
+    cursor = con.execute(
+        """
+        SELECT district, week, observed AS stories, round(expected, 2) AS expected, round(ratio, 1) AS ratio,
+               round(c2, 2) AS c2, round(c3, 2) AS c3
+        FROM hotspots
+        WHERE (flag_c2 OR flag_c3) AND week > (SELECT max(week) FROM weeks) - 7 * ?::INTEGER
+        ORDER BY week DESC, c2 DESC, district
+        """,
+        [weeks],
+    )
+    columns = tuple(d[0] for d in cursor.description)
+    return Table(f"Hotspots flagged in the last {weeks} weeks (EARS C2/C3)", columns, cursor.fetchall())

@@ -8,41 +8,20 @@ and the second run adds nothing.
 from __future__ import annotations
 
 import json
-import socket
 from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
-from flows.cli import app
 from sources.canonical import canonicalize
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))["pages"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "hotspots.duckdb"
-    # Both runs must see the site at the same address (as two demos on one machine do), whatever else holds 47474.
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("HOTSPOTS_DEMO_PORT", str(_free_port()))
-    runner = CliRunner()
-    first = runner.invoke(app, ["demo", "--db", str(db)])
-    assert first.exit_code == 0, first.output
-    with duckdb.connect(str(db), read_only=True) as con:
-        before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions")}
-    second = runner.invoke(app, ["demo", "--db", str(db)])
-    monkeypatch.undo()
-    assert second.exit_code == 0, second.output
-    return db, first.output, second.output, before
+def demo(demo_runs):
+    return demo_runs.db, demo_runs.first_output, demo_runs.second_output, demo_runs.counts_after_first
 
 
 def _state_by_path(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str | None]]:
@@ -50,16 +29,16 @@ def _state_by_path(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str |
     return {"/" + url.split("/", 3)[3]: (state, reason) for url, state, reason in rows}
 
 
-def test_first_run_stores_the_relevant_articles_and_prints_the_report(demo_db):
-    db, output, _, before = demo_db
+def test_first_run_stores_the_relevant_articles_and_prints_the_report(demo):
+    db, output, _, before = demo
     assert before["articles"] >= 35
     assert "District league" in output and "Busiest districts" in output
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM district_league").fetchone()[0] >= 8
 
 
-def test_traps_are_absent_from_articles_and_logged_with_their_reason(demo_db):
-    db, *_ = demo_db
+def test_traps_are_absent_from_articles_and_logged_with_their_reason(demo):
+    db, *_ = demo
     expected_reason = {"off_topic": "off-topic", "non_english": "not English", "missing_404": "404",
                        "robots_disallowed": "robots"}
     with duckdb.connect(str(db), read_only=True) as con:
@@ -74,8 +53,8 @@ def test_traps_are_absent_from_articles_and_logged_with_their_reason(demo_db):
         assert state in ("skipped", "failed") and expected_reason[page["kind"]] in (reason or ""), (path, reason)
 
 
-def test_slow_page_and_syndicated_copy_are_handled(demo_db):
-    db, *_ = demo_db
+def test_slow_page_and_syndicated_copy_are_handled(demo):
+    db, *_ = demo
     with duckdb.connect(str(db), read_only=True) as con:
         states = _state_by_path(con)
     kinds = {page["kind"]: page for page in EXPECTED}
@@ -86,8 +65,8 @@ def test_slow_page_and_syndicated_copy_are_handled(demo_db):
     assert sorted([states[copy["path"]][0], states[original["path"]][0]]) == ["duplicate", "stored"]
 
 
-def test_no_stored_text_contains_template_boilerplate(demo_db):
-    db, *_ = demo_db
+def test_no_stored_text_contains_template_boilerplate(demo):
+    db, *_ = demo
     phrases = [line for line in (DEMO / "boilerplate.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     with duckdb.connect(str(db), read_only=True) as con:
         texts = con.execute("SELECT url, text FROM articles").fetchall()
@@ -95,8 +74,8 @@ def test_no_stored_text_contains_template_boilerplate(demo_db):
     assert leaks == []
 
 
-def test_second_run_adds_nothing_and_both_runs_are_recorded(demo_db):
-    db, _, second_output, before = demo_db
+def test_second_run_adds_nothing_and_both_runs_are_recorded(demo):
+    db, _, second_output, before = demo
     with duckdb.connect(str(db), read_only=True) as con:
         after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions")}
         runs = con.execute("SELECT status, counts FROM runs ORDER BY started_at").fetchall()
