@@ -16,6 +16,7 @@ from datetime import date
 import duckdb
 
 from extractors import gazetteer
+from warehouse.bulk import DAY, TEXT, TEXTS, insert_rows, with_rows
 from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
@@ -121,9 +122,11 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
     for incident in _nearby(con, [(kind, state, district, day) for _, _, kind, state, district, day, *_ in pending]):
         open_incidents.setdefault(incident.key, []).append(incident)
     assignments: list[tuple[str, str]] = []
+    lede_names: dict[str, set[str]] = {}  # an article's lede is read once, however many mentions it has
     for mention_id, article_id, kind, state, district, day, evidence, lede in pending:
-        lede_text = " ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])
-        names = names_in([evidence, lede_text])
+        if article_id not in lede_names:
+            lede_names[article_id] = names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])])
+        names = names_in([evidence]) | lede_names[article_id]
         target, reason = _match(open_incidents.get((kind, state, district), []), day, names)
         if target is None:
             target = _Incident(_incident_id(mention_id), (kind, state, district), day, day, set(), article_id,
@@ -156,31 +159,29 @@ def _match(candidates: list[_Incident], day: date, names: set[str]) -> tuple[_In
     return incident, f"same type and place, {gap} days apart, shared names: {shared}"
 
 
+_INCIDENT_COLUMNS = {
+    "incident_id": TEXT, "event_type": TEXT, "state": TEXT, "district": TEXT, "first_event_date": DAY,
+    "last_event_date": DAY, "lead_article_id": TEXT, "names": TEXTS, "merge_reasons": TEXTS, "created_run_id": TEXT,
+    "updated_run_id": TEXT,
+}
+
+
 def _write(
     con: duckdb.DuckDBPyConnection, run_id: str, incidents: list[_Incident], assignments: list[tuple[str, str]]
 ) -> None:
-    for incident in incidents:
-        kind, state, district = incident.key
-        names, reasons = sorted(incident.names), incident.reasons
-        if incident.is_new:
-            con.execute(
-                """
-                INSERT INTO incidents (incident_id, event_type, state, district, first_event_date, last_event_date,
-                                       lead_article_id, names, merge_reasons, created_run_id, updated_run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [incident.incident_id, kind, state, district, incident.first, incident.last, incident.lead_article_id,
-                 names, reasons, run_id, run_id],
-            )
-        else:
-            con.execute(
-                """
-                UPDATE incidents SET first_event_date = ?, last_event_date = ?, names = ?, merge_reasons = ?,
-                                     updated_run_id = ?
-                WHERE incident_id = ?
-                """,
-                [incident.first, incident.last, names, reasons, run_id, incident.incident_id],
-            )
+    rows = [
+        (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id)
+        for i in incidents
+    ]
+    insert_rows(con, "incidents", _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if i.is_new])
+    with_rows(
+        con, _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if not i.is_new],
+        """
+        UPDATE incidents SET first_event_date = b.first_event_date, last_event_date = b.last_event_date,
+                             names = b.names, merge_reasons = b.merge_reasons, updated_run_id = b.updated_run_id
+        FROM {batch} b WHERE incidents.incident_id = b.incident_id
+        """,
+    )
     con.execute(
         """
         UPDATE mentions SET incident_id = t.incident_id

@@ -1,8 +1,8 @@
 """Reworded and syndicated copies: MinHash over word 3-shingles, banded into an LSH table kept in the warehouse.
 
-Each new article costs one signature (numpy, ~1 ms), one lookup of its 32 band buckets among articles published
-within `WINDOW_DAYS` (rows are appended in roughly publication order, so DuckDB's zone maps skip the row groups
-outside the window), and an exact shingle Jaccard against the few candidates. Only originals are indexed, so a
+Each new article costs one signature (numpy, ~1 ms); a whole batch costs one lookup of all its band buckets among
+articles published within `WINDOW_DAYS` (rows are appended in roughly publication order, so DuckDB's zone maps skip
+the row groups outside the window), and an exact shingle Jaccard against the few candidates. Only originals are indexed, so a
 third copy links to the original, never to another copy.
 """
 
@@ -12,10 +12,12 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import numpy as np
+
+from warehouse.bulk import DAY, INT, TEXT, insert_rows
 
 SHINGLE_WORDS = 3
 BANDS = 32
@@ -67,31 +69,63 @@ def jaccard(left: frozenset[int], right: frozenset[int]) -> float:
     return len(left & right) / len(left | right)
 
 
-def find_original(con: duckdb.DuckDBPyConnection, print_: Fingerprint, day: date) -> tuple[str, float] | None:
-    """The indexed original most similar to this fingerprint (Jaccard >= THRESHOLD), with its similarity."""
-    buckets = ", ".join(str(bucket) for bucket in print_.buckets)  # our own integers: safe to inline
-    rows = con.execute(
-        f"""
-        SELECT a.article_id, a.text, a.published_at FROM articles a
-        WHERE a.article_id IN (
-            SELECT article_id FROM article_lsh
-            WHERE day BETWEEN ?::DATE - ? AND ?::DATE + ? AND bucket IN ({buckets})
-        )
-        """,
-        [day, WINDOW_DAYS, day, WINDOW_DAYS],
-    ).fetchall()
-    scored = [(jaccard(print_.shingles, shingles(text)), -(published or date.max).toordinal(), article_id)
-              for article_id, text, published in rows]
-    score, _, article_id = max(scored, default=(0.0, 0, ""))  # most similar, then earliest published
-    return (article_id, score) if score >= THRESHOLD else None
+LSH_COLUMNS = {"article_id": TEXT, "band": INT, "bucket": INT, "day": DAY}
 
 
-def index_article(con: duckdb.DuckDBPyConnection, article_id: str, print_: Fingerprint, day: date) -> None:
-    """Add an original's buckets to the LSH table."""
-    con.execute(
-        "INSERT INTO article_lsh SELECT ?, unnest(range(?)), unnest(?::BIGINT[]), ?",
-        [article_id, BANDS, list(print_.buckets), day],
-    )
+class CopyLookup:
+    """The originals a batch of new articles could copy: one query for all their buckets, then exact Jaccard.
+
+    Originals stored earlier in the same batch are added as they come (`add`), so a copy of a story first seen in
+    this batch is caught too.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, wanted: list[tuple[Fingerprint, date]]) -> None:
+        self._by_bucket: dict[int, list[tuple[str, date]]] = {}
+        self._shingles: dict[str, frozenset[int]] = {}
+        self._published: dict[str, date | None] = {}
+        if not wanted:
+            return
+        buckets = sorted({bucket for print_, _ in wanted for bucket in print_.buckets})
+        first = min(day for _, day in wanted) - timedelta(days=WINDOW_DAYS)
+        last = max(day for _, day in wanted) + timedelta(days=WINDOW_DAYS)
+        rows = con.execute(
+            """
+            SELECT l.bucket, l.day, a.article_id, a.text, a.published_at
+            FROM article_lsh l JOIN articles a USING (article_id)
+            WHERE l.day BETWEEN ? AND ? AND l.bucket IN (SELECT unnest(?::BIGINT[]))
+            """,
+            [first, last, buckets],
+        ).fetchall()
+        for bucket, day, article_id, text, published in rows:
+            self._by_bucket.setdefault(bucket, []).append((article_id, day))
+            if article_id not in self._shingles:
+                self._shingles[article_id] = shingles(text)
+                self._published[article_id] = published
+
+    def add(self, article_id: str, print_: Fingerprint, day: date, text: str) -> None:
+        """Make a just-stored original findable by the rest of the batch."""
+        for bucket in print_.buckets:
+            self._by_bucket.setdefault(bucket, []).append((article_id, day))
+        self._shingles[article_id] = print_.shingles
+        self._published[article_id] = day
+
+    def find_original(self, print_: Fingerprint, day: date) -> tuple[str, float] | None:
+        """The original most similar to this fingerprint (Jaccard >= THRESHOLD, within the window), earliest first."""
+        candidates = {
+            article_id
+            for bucket in print_.buckets
+            for article_id, indexed_day in self._by_bucket.get(bucket, ())
+            if abs((indexed_day - day).days) <= WINDOW_DAYS
+        }
+        scored = [(jaccard(print_.shingles, self._shingles[a]), -(self._published[a] or date.max).toordinal(), a)
+                  for a in candidates]
+        score, _, article_id = max(scored, default=(0.0, 0, ""))
+        return (article_id, score) if score >= THRESHOLD else None
+
+
+def bucket_rows(article_id: str, print_: Fingerprint, day: date) -> list[tuple[object, ...]]:
+    """The LSH table rows of an original (one per band)."""
+    return [(article_id, band, bucket, day) for band, bucket in enumerate(print_.buckets)]
 
 
 def index_existing_articles(con: duckdb.DuckDBPyConnection) -> int:
@@ -102,10 +136,7 @@ def index_existing_articles(con: duckdb.DuckDBPyConnection) -> int:
         WHERE duplicate_of IS NULL AND article_id NOT IN (SELECT article_id FROM article_lsh)
         """
     ).fetchall()
-    indexed = 0
-    for article_id, text, day in rows:
-        print_ = fingerprint(text)
-        if print_ is not None:
-            index_article(con, article_id, print_, day)
-            indexed += 1
-    return indexed
+    batch = [row for article_id, text, day in rows if (print_ := fingerprint(text))
+             for row in bucket_rows(article_id, print_, day)]
+    insert_rows(con, "article_lsh", LSH_COLUMNS, batch)
+    return len({row[0] for row in batch})

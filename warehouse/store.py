@@ -21,6 +21,7 @@ import duckdb
 
 from sources.models import Candidate, SourceReport, SourceState
 from warehouse import incidents, neardup
+from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, insert_rows
 from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
@@ -168,36 +169,35 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
 
     A stored page whose text equals an earlier article's (verbatim syndication) or reads as a reworded copy of one
     (near-duplicate shingles) becomes a `duplicate` linked to it and adds no mentions; new mentions are clustered into
-    incidents and the run's per-source counts are updated, all in the same transaction.
+    incidents and the run's per-source counts are updated, all in the same transaction. Every write is one
+    set-based statement per table, so a batch costs about the same whatever its size.
     """
     counts = {"stored": 0, "duplicate": 0, "skipped": 0, "failed": 0, "articles": 0, "mentions": 0}
     per_source: dict[str, Counter[str]] = {}
     copied: list[str] = []
     now = _now()
+    ordered = sorted(records, key=_load_order)
+    new_pages = [r for r in ordered if r.state == "stored" and r.article and r.content_hash]
+    prints = {r.url_hash: neardup.fingerprint(r.article.text) for r in new_pages if r.article}
+    article_rows: list[tuple[object, ...]] = []
+    mention_rows: list[tuple[object, ...]] = []
+    lsh_rows: list[tuple[object, ...]] = []
+    fetch_rows: dict[str, list[object]] = {}
     with transaction(con):
-        hashes = [r.content_hash for r in records if r.content_hash]
-        originals: dict[str, str] = dict(
-            con.execute(
-                """
-                SELECT content_hash, min(article_id) FROM articles
-                WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
-                GROUP BY content_hash
-                """,
-                [hashes],
-            ).fetchall()
-        )
-        for record in sorted(records, key=_load_order):
+        existing = _existing_articles(con, [r.url_hash for r in new_pages])
+        originals = _exact_originals(con, [r.content_hash for r in new_pages if r.content_hash])
+        lookup = neardup.CopyLookup(con, [(p, _day(r)) for r in new_pages if (p := prints[r.url_hash])])
+        for record in ordered:
             state, reason = record.state, record.reason
-            if state == "stored" and record.article and record.content_hash and not _article_exists(con, record):
-                original, print_ = originals.get(record.content_hash), None
+            if state == "stored" and record.article and record.content_hash and record.url_hash not in existing:
+                existing.add(record.url_hash)
+                print_ = prints.get(record.url_hash)
+                original = originals.get(record.content_hash)
                 if original:
                     reason = f"same text as {original}"
-                else:
-                    print_ = neardup.fingerprint(record.article.text)
-                    match = neardup.find_original(con, print_, _day(record)) if print_ else None
-                    if match:
-                        original, reason = match[0], f"reworded copy of {match[0]} (similarity {match[1]:.2f})"
-                _insert_article(con, run_id, record, original, reason if original else None, now)
+                elif print_ and (match := lookup.find_original(print_, _day(record))):
+                    original, reason = match[0], f"reworded copy of {match[0]} (similarity {match[1]:.2f})"
+                article_rows.append(_article_row(run_id, record, original, reason if original else None, now))
                 counts["articles"] += 1
                 if original:
                     state = "duplicate"
@@ -205,23 +205,45 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                 else:
                     reason = None
                     originals[record.content_hash] = record.url_hash
-                    counts["mentions"] += _insert_mentions(con, record)
+                    mention_rows += _mention_rows(record)
                     if print_:
-                        neardup.index_article(con, record.url_hash, print_, _day(record))
+                        lookup.add(record.url_hash, print_, _day(record), record.article.text)
+                        lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
             counts[state] += 1
             tally = per_source.setdefault(record.source, Counter())
             tally[state] += 1
             tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
-            _log_fetch(con, run_id, record, state, reason, now)
+            _fetch_row(fetch_rows, run_id, record, state, reason, now)
+        insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
+        insert_rows(con, "mentions", _MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
+        insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
+        insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
+        counts["mentions"] = len(mention_rows)
         incidents.assign_incidents(con, run_id)
         incidents.update_counts(con, incidents.incidents_of_articles(con, copied))
         _count_source_run(con, run_id, per_source)
     return counts
 
 
-def _article_exists(con: duckdb.DuckDBPyConnection, record: PageRecord) -> bool:
-    row = con.execute("SELECT count(*) FROM articles WHERE article_id = ?", [record.url_hash]).fetchone()
-    return bool(row and row[0])
+def _existing_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
+    ).fetchall()
+    return {article_id for (article_id,) in rows}
+
+
+def _exact_originals(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> dict[str, str]:
+    """Stored originals having one of these content hashes (verbatim copies link to them)."""
+    return dict(
+        con.execute(
+            """
+            SELECT content_hash, min(article_id) FROM articles
+            WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
+            GROUP BY content_hash
+            """,
+            [hashes],
+        ).fetchall()
+    )
 
 
 def _day(record: PageRecord) -> date:
@@ -253,62 +275,59 @@ def _load_order(record: PageRecord) -> tuple[str, str]:
     return (published, record.url)
 
 
-def _insert_article(
-    con: duckdb.DuckDBPyConnection, run_id: str, record: PageRecord, duplicate_of: str | None,
-    duplicate_reason: str | None, now: datetime,
-) -> None:
+_ARTICLE_COLUMNS = {
+    "article_id": TEXT, "url": TEXT, "source": TEXT, "run_id": TEXT, "title": TEXT, "published_at": DAY,
+    "feed_published_at": MOMENT, "fetched_at": MOMENT, "site_name": TEXT, "authors": TEXTS, "language": TEXT,
+    "text": TEXT, "content_hash": TEXT, "relevance": REAL, "duplicate_of": TEXT, "status": TEXT,
+    "duplicate_reason": TEXT,
+}
+_MENTION_COLUMNS = {
+    "mention_id": TEXT, "article_id": TEXT, "event_type": TEXT, "state": TEXT, "district": TEXT, "place": TEXT,
+    "precision": TEXT, "event_date": DAY, "date_source": TEXT, "confidence": REAL, "evidence": TEXT,
+    "classifier_version": TEXT,
+}
+_FETCH_COLUMNS = {
+    "url_hash": TEXT, "url": TEXT, "source": TEXT, "first_run_id": TEXT, "last_run_id": TEXT, "http_status": INT,
+    "state": TEXT, "reason": TEXT, "attempts": INT, "updated_at": MOMENT,
+}
+_FETCH_UPSERT = """
+    ON CONFLICT (url_hash) DO UPDATE SET
+        last_run_id = excluded.last_run_id, http_status = excluded.http_status, state = excluded.state,
+        reason = excluded.reason, attempts = fetch_log.attempts + excluded.attempts, updated_at = excluded.updated_at
+"""
+
+
+def _article_row(
+    run_id: str, record: PageRecord, duplicate_of: str | None, duplicate_reason: str | None, now: datetime
+) -> tuple[object, ...]:
     article = record.article
     assert article is not None and record.classification is not None
-    con.execute(
-        """
-        INSERT INTO articles (article_id, url, source, run_id, title, published_at, feed_published_at, fetched_at,
-                              site_name, authors, language, text, content_hash, relevance, duplicate_of, status,
-                              duplicate_reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [
-            record.url_hash, record.url, record.source, run_id, article.title, article.published,
-            record.feed_published, record.fetched_at or now, article.site_name, list(article.authors),
-            article.language, article.text, record.content_hash, record.classification.relevance, duplicate_of,
-            "duplicate" if duplicate_of else "stored", duplicate_reason,
-        ],
+    return (
+        record.url_hash, record.url, record.source, run_id, article.title, article.published,
+        record.feed_published, record.fetched_at or now, article.site_name, list(article.authors),
+        article.language, article.text, record.content_hash, record.classification.relevance, duplicate_of,
+        "duplicate" if duplicate_of else "stored", duplicate_reason,
     )
 
 
-def _insert_mentions(con: duckdb.DuckDBPyConnection, record: PageRecord) -> int:
+def _mention_rows(record: PageRecord) -> list[tuple[object, ...]]:
     verdict = record.classification
     assert verdict is not None
-    rows = [
-        [
+    return [
+        (
             _mention_id(record.url_hash, e.type, e.state, e.district, verdict.version), record.url_hash, e.type,
             e.state, e.district, e.place, e.precision, e.event_date, e.date_source, e.confidence, e.evidence,
             verdict.version,
-        ]
+        )
         for e in verdict.events
     ]
-    if rows:
-        con.executemany(
-            """
-            INSERT INTO mentions (mention_id, article_id, event_type, state, district, place, precision, event_date,
-                                  date_source, confidence, evidence, classifier_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """,
-            rows,
-        )
-    return len(rows)
 
 
-def _log_fetch(
-    con: duckdb.DuckDBPyConnection, run_id: str, record: PageRecord, state: str, reason: str | None, now: datetime
+def _fetch_row(
+    rows: dict[str, list[object]], run_id: str, record: PageRecord, state: str, reason: str | None, now: datetime
 ) -> None:
-    con.execute(
-        """
-        INSERT INTO fetch_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (url_hash) DO UPDATE SET
-            last_run_id = excluded.last_run_id, http_status = excluded.http_status, state = excluded.state,
-            reason = excluded.reason, attempts = fetch_log.attempts + excluded.attempts,
-            updated_at = excluded.updated_at
-        """,
-        [record.url_hash, record.url, record.source, run_id, run_id, record.http_status, state, reason,
-         record.attempts, now],
-    )
+    """One fetch_log row per URL and batch: a URL seen twice in a batch keeps its last state and adds attempts."""
+    previous = rows.get(record.url_hash)
+    attempts = record.attempts + (int(previous[8]) if previous else 0)  # type: ignore[call-overload]
+    rows[record.url_hash] = [record.url_hash, record.url, record.source, run_id, run_id, record.http_status, state,
+                             reason, attempts, now]
