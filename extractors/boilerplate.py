@@ -236,16 +236,16 @@ _LONG_LINE_HINTS = (
     "filed under", "categor", "policy", "ran ", "@", "republish", "creative commons", "partnership", "produced",
 )
 
+_LONG_LINE_HINT = re.compile("|".join(re.escape(hint) for hint in _LONG_LINE_HINTS))
+
 
 def classify_line(line: str) -> str | None:
     """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
     n = _words(line)
     if n > _LONGEST_FURNITURE:
         return None
-    if n > 12:
-        low = line.lower()
-        if not any(hint in low for hint in _LONG_LINE_HINTS):
-            return None
+    if n > 12 and not _LONG_LINE_HINT.search(line.lower()):
+        return None
     for kind, _block, test in _LINE_RULES:
         if test(line):
             return kind
@@ -258,6 +258,8 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
     norms = [_norm(line) for line in lines]
     unprefixed = [_norm(_BREAKING.sub("", line)) for line in lines]
     seen: set[str] = set()
+    # Occurrences across all lines, as a cheap necessary test before the pairwise search for a repeated text.
+    everything = "\x00".join(norms)
     for i, line in enumerate(lines):
         if kinds[i] is not None:
             continue
@@ -265,7 +267,9 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             kinds[i] = "repeated_headline"
         elif sum(k is None for k in kinds[:i]) < 3 and _BYLINE.match(line):
             kinds[i] = "byline"
-        elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and any(
+        elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and everything.count(unprefixed[i]) >= (
+            2 if unprefixed[i] in norms[i] else 1
+        ) and any(
             j != i and kinds[j] is None and len(norms[j]) >= len(unprefixed[i]) and unprefixed[i] in norms[j]
             for j in range(len(lines))
         ):
