@@ -167,6 +167,24 @@ def report(
 
 
 @app.command()
+def reclassify(
+    since: Annotated[Optional[datetime], DateOption] = None,
+    db: DbOption = None,
+) -> None:
+    """Re-run the current classifier over stored text (no refetch) and swap changed labels in one transaction."""
+    from flows.reclassify import reclassify as reclassify_flow
+
+    if not store.resolve_db_path(db).exists():
+        _fail(f"no warehouse at {store.resolve_db_path(db)}: run `hotspots demo` or `hotspots ingest` first")
+    try:
+        summary = reclassify_flow(since=_day(since), db=str(db) if db else None)
+    except WriterBusy as error:
+        _fail(str(error), code=1)
+    console.print("[bold]reclassify {run_id}[/bold] {status} ({version}): {articles} articles; labels kept {kept}, "
+                  "added {added}, removed {removed}".format_map(summary))
+
+
+@app.command()
 def export(
     parquet: Annotated[Path, typer.Option("--parquet", help="Folder to write partitioned Parquet files into.")],
     db: DbOption = None,

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 import duckdb
 
+from extractors.models import Event
 from sources.models import Candidate, SourceReport, SourceState
 from warehouse import incidents, neardup
 from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, insert_rows
@@ -205,7 +206,9 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                 else:
                     reason = None
                     originals[record.content_hash] = record.url_hash
-                    mention_rows += _mention_rows(record)
+                    assert record.classification is not None
+                    mention_rows += mention_rows_for(record.url_hash, record.classification.events,
+                                                     record.classification.version)
                     if print_:
                         lookup.add(record.url_hash, print_, _day(record), record.article.text)
                         lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
@@ -215,7 +218,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
             tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
             _fetch_row(fetch_rows, run_id, record, state, reason, now)
         insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
-        insert_rows(con, "mentions", _MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
+        insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
         insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
         counts["mentions"] = len(mention_rows)
@@ -281,7 +284,7 @@ _ARTICLE_COLUMNS = {
     "text": TEXT, "content_hash": TEXT, "relevance": REAL, "duplicate_of": TEXT, "status": TEXT,
     "duplicate_reason": TEXT,
 }
-_MENTION_COLUMNS = {
+MENTION_COLUMNS = {
     "mention_id": TEXT, "article_id": TEXT, "event_type": TEXT, "state": TEXT, "district": TEXT, "place": TEXT,
     "precision": TEXT, "event_date": DAY, "date_source": TEXT, "confidence": REAL, "evidence": TEXT,
     "classifier_version": TEXT,
@@ -310,16 +313,14 @@ def _article_row(
     )
 
 
-def _mention_rows(record: PageRecord) -> list[tuple[object, ...]]:
-    verdict = record.classification
-    assert verdict is not None
+def mention_rows_for(article_id: str, events: Iterable[Event], version: str) -> list[tuple[object, ...]]:
+    """Mention rows (MENTION_COLUMNS order) of one article's events under one classifier version."""
     return [
         (
-            _mention_id(record.url_hash, e.type, e.state, e.district, verdict.version), record.url_hash, e.type,
-            e.state, e.district, e.place, e.precision, e.event_date, e.date_source, e.confidence, e.evidence,
-            verdict.version,
+            _mention_id(article_id, e.type, e.state, e.district, version), article_id, e.type, e.state, e.district,
+            e.place, e.precision, e.event_date, e.date_source, e.confidence, e.evidence, version,
         )
-        for e in verdict.events
+        for e in events
     ]
 
 

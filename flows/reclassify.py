@@ -1,0 +1,56 @@
+"""The `reclassify` Prefect flow: re-label stored articles with the current classifier, without refetching.
+
+Runs under the warehouse's writer lock and swaps every article's mentions in one transaction, so analysts (on the
+snapshot) see the old labels or the new, never a mix.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from extractors.classify import CLASSIFIER_VERSION, classify
+from extractors.models import Classification
+from flows.ingest import WRITER_WAIT_SECONDS
+from warehouse import hotspots, store
+from warehouse.lock import writer_lock
+from warehouse.publish import publish_snapshot
+from warehouse.reclassify import StoredArticle, stored_articles, swap_mentions
+
+BATCH = 500
+
+
+@task(name="classify-stored", cache_policy=NO_CACHE)
+def classify_task(articles: list[StoredArticle]) -> dict[str, Classification]:
+    """The current classifier's verdict for each stored article."""
+    return {a.article_id: classify(a.text, title=a.title, url=a.url, published=a.published) for a in articles}
+
+
+@flow(name="reclassify")
+def reclassify(since: date | None = None, db: str | None = None, publish: bool = True) -> dict[str, Any]:
+    """Re-run classification over stored text published since `since` (all when None) and swap the mentions."""
+    logger = get_run_logger()
+    db_path = store.resolve_db_path(db)
+    with writer_lock(db_path, timeout=WRITER_WAIT_SECONDS, holder="reclassify"):
+        with store.open_warehouse(db) as con:
+            run_id = store.start_run(con, "reclassify", {"since": since, "db": db, "version": CLASSIFIER_VERSION})
+            articles = stored_articles(con, since)
+        verdicts: dict[str, Classification] = {}
+        for start in range(0, len(articles), BATCH):
+            verdicts.update(classify_task(articles[start : start + BATCH]))
+        status, counts = "failed", {"articles": len(articles)}
+        try:
+            with store.open_warehouse(db) as con, store.transaction(con):
+                counts = swap_mentions(con, run_id, verdicts)
+            status = "completed"
+        finally:
+            with store.open_warehouse(db) as con:
+                store.finish_run(con, run_id, counts, status)
+                hotspots.refresh(con, run_id)
+        if publish:
+            publish_snapshot(db_path)
+    logger.info("reclassified %d articles: %s", len(articles), counts)
+    return {"run_id": run_id, "status": status, "version": CLASSIFIER_VERSION, **counts}
