@@ -7,7 +7,8 @@ batch costs about the same for one row as for a thousand.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 import duckdb
 import pyarrow as pa
@@ -30,6 +31,19 @@ def arrow_batch(columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[obje
     )
 
 
+@contextmanager
+def _registered(
+    con: duckdb.DuckDBPyConnection, columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]]
+) -> Iterator[str]:
+    """The rows registered on the connection under a fresh name for the duration of the block."""
+    view = f"_batch_{next(_names)}"
+    con.register(view, arrow_batch(columns, rows))
+    try:
+        yield view
+    finally:
+        con.unregister(view)
+
+
 def insert_rows(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -40,24 +54,16 @@ def insert_rows(
     """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement; `tail` may hold ON CONFLICT."""
     if not rows:
         return
-    view = f"_batch_{next(_names)}"
-    con.register(view, arrow_batch(columns, rows))
-    try:
-        names = ", ".join(columns)
+    names = ", ".join(columns)
+    with _registered(con, columns, rows) as view:
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view} {tail}")
-    finally:
-        con.unregister(view)
 
 
 def with_rows(
     con: duckdb.DuckDBPyConnection, columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]], sql: str
 ) -> None:
-    """Run `sql` with the batch available as the relation named `batch` (for UPDATE ... FROM batch)."""
+    """Run `sql` with the batch available as the relation named `{batch}` (for UPDATE ... FROM {batch})."""
     if not rows:
         return
-    view = f"_batch_{next(_names)}"
-    con.register(view, arrow_batch(columns, rows))
-    try:
+    with _registered(con, columns, rows) as view:
         con.execute(sql.replace("{batch}", view))
-    finally:
-        con.unregister(view)
