@@ -200,18 +200,35 @@ def export(
 
 @app.command()
 def extract(
-    target: Annotated[str, typer.Argument(help="An HTML file.")],
+    target: Annotated[str, typer.Argument(help="A saved HTML file, or an http(s) URL to fetch (politely, robots.txt honoured).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole Article as JSON.")] = False,
+    allow_private: Annotated[bool, typer.Option(help="Allow a URL on a loopback or private address.")] = False,
 ) -> None:
-    """Print the main text (or the whole Article) extracted from a saved HTML page."""
-    path = Path(target)
-    if not path.is_file():
-        _fail(f"{target} is not a file: pass a saved HTML page")
-    article = extract_article(path.read_bytes(), url=path.resolve().as_uri())
+    """Print the main text (or the whole Article) extracted from a saved page or a URL."""
+    if target.startswith(("http://", "https://")):
+        body, url = _fetch_one(target, allow_private), target
+    else:
+        path = Path(target)
+        if not path.is_file():
+            _fail(f"{target} is neither a file nor an http(s) URL: pass a saved HTML page or a URL")
+        body, url = path.read_bytes(), path.resolve().as_uri()
+    article = extract_article(body, url=url)
     if as_json:
         console.print_json(json.dumps(article.__dict__, default=str))
     else:
         typer.echo(article.text or f"(no text: {article.reason})")
+
+
+def _fetch_one(url: str, allow_private: bool) -> bytes:
+    """One page through the production fetcher (same limits, robots and address checks as the pipeline)."""
+    from sources.fetcher import fetch_pages
+    from sources.models import new_candidate
+
+    config = SourceConfig(name="cli", kind="feed", url=url, allow_private=allow_private)
+    [result] = fetch_pages([new_candidate(url, "cli")], {"cli": config}, FetchSettings(min_host_interval=0.0))
+    if result.outcome != "fetched" or result.body is None:
+        _fail(f"could not fetch {url}: {result.outcome} ({result.reason})", code=1)
+    return result.body or b""
 
 
 @app.command()

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from extractors.classify import CLASSIFIER_VERSION, classify
@@ -50,7 +51,9 @@ def reclassify(since: date | None = None, db: str | None = None, publish: bool =
             with store.open_warehouse(db) as con:
                 store.finish_run(con, run_id, counts, status)
                 hotspots.refresh(con, run_id)
+                markdown = hotspots.hotspots_markdown(con)
         if publish:
             publish_snapshot(db_path)
+    create_markdown_artifact(markdown, key="hotspots", description="Districts flagged after reclassification")
     logger.info("reclassified %d articles: %s", len(articles), counts)
     return {"run_id": run_id, "status": status, "version": CLASSIFIER_VERSION, **counts}

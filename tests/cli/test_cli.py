@@ -63,7 +63,7 @@ def test_extract_prints_clean_text_and_json(tmp_path):
 
 def test_extract_of_a_missing_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.html")])
-    assert result.exit_code == 2 and "is not a file" in result.output
+    assert result.exit_code == 2 and "neither a file nor an http(s) URL" in result.output
 
 
 def test_sources_check_against_the_demo_site_prints_health():
@@ -72,3 +72,16 @@ def test_sources_check_against_the_demo_site_prints_health():
     for name in ("demo-rss", "demo-atom", "demo-sitemap"):
         assert name in result.output
     assert "200" in result.output
+
+
+def test_extract_fetches_a_url_through_the_production_fetcher():
+    from demo.server import serve_site
+
+    with serve_site(slow_seconds=0) as base:
+        path = "/morning-ledger/2026/09/broadview-protester-charged-impeding-federal-agents.html"
+        refused = runner.invoke(app, ["extract", base + path])
+        fetched = runner.invoke(app, ["extract", base + path, "--allow-private"])
+        missing = runner.invoke(app, ["extract", base + "/no/such/page.html", "--allow-private"])
+    assert refused.exit_code == 1 and "private address" in refused.output
+    assert fetched.exit_code == 0 and "Broadview" in fetched.output and "Read Entire Article" not in fetched.output
+    assert missing.exit_code == 1 and "404" in missing.output
