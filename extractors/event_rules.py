@@ -585,21 +585,22 @@ _VOCABULARY = _vocabulary()
 def scan_sentences(lowercase: list[str]) -> tuple[list[int], list[list[tuple[int, int]]]]:
     """Per lowercased sentence, from one pass over them all: the bits of every `Words` cue (and rule gate) that occurs on
     word boundaries, and the (offset, bits) of each start word of an anchored trigger."""
-    text = "\n".join(lowercase)
-    size = len(text)
+    # Newlines around every sentence: each hit has a character before and after it to test, and none spans two.
+    text = "\n" + "\n".join(lowercase) + "\n"
     found = [0] * len(lowercase)
     starts: list[list[tuple[int, int]]] = [[] for _ in lowercase]
-    index = base = 0
-    limit = len(lowercase[0]) if lowercase else 0  # where sentence `index` ends in `text`
+    index = 0
+    base = 1  # where sentence `index` starts in `text`
+    limit = base + len(lowercase[0]) if lowercase else 0  # and where it ends
     for end, (length, stem_bits, word_bits, anchor_bits) in _VOCABULARY.iter(text):
         start = end - length + 1
-        if start and text[start - 1].isalnum():
+        if text[start - 1].isalnum():
             continue
         while end >= limit:
             index += 1
             base = limit + 1
             limit = base + len(lowercase[index])
-        bits = stem_bits | word_bits if end + 1 == size or not text[end + 1].isalnum() else stem_bits
+        bits = stem_bits | word_bits if word_bits and not text[end + 1].isalnum() else stem_bits
         found[index] |= bits
         if bits & anchor_bits:
             starts[index].append((start - base, bits))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date
 
@@ -221,14 +222,19 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
         return None
     if rule.needs_bits and context.nearby_cues(index) & rule.needs_bits != rule.needs_bits:
         return None
+    triggers = context.triggers(rule, text, index)
+    first = next(triggers, None)
+    if first is None:
+        return None
+    # Vetoes are about the sentence, not the trigger: tested once, before the reality rules read each trigger's clause.
+    vetoed = any(context.vetoes(veto, index) for veto in rule.vetoes)
+    if vetoed and not (rule.exempt and context.vetoes(rule.exempt, index)):
+        return None
     lower = context.lower[index]
-    for trigger in context.triggers(rule, text, index):
+    for trigger in chain((first,), triggers):
         if not _is_real(rule.type, lower, trigger.start()):
             continue
         if context.cues(index) & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):
-            return None
-        vetoed = any(context.vetoes(veto, index) for veto in rule.vetoes)
-        if vetoed and not (rule.exempt and context.vetoes(rule.exempt, index)):
             return None
         return trigger.start()
     return None
