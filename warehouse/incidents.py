@@ -118,29 +118,46 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
     ).fetchall()
     if not pending:
         return 0
-    open_incidents: dict[tuple, list[_Incident]] = {}
+    known: dict[str, _Incident] = {}
+    # Only an incident sharing a name can take a mention, so candidates are looked up by (type and place, name).
+    by_name: dict[tuple[tuple[str, str | None, str | None], str], dict[str, _Incident]] = {}
     for incident in _nearby(con, [(kind, state, district, day) for _, _, kind, state, district, day, *_ in pending]):
-        open_incidents.setdefault(incident.key, []).append(incident)
+        known[incident.incident_id] = incident
+        _index_names(by_name, incident, incident.names)
     assignments: list[tuple[str, str]] = []
     lede_names: dict[str, set[str]] = {}  # an article's lede is read once, however many mentions it has
+    evidence_names: dict[str, set[str]] = {}
     for mention_id, article_id, kind, state, district, day, evidence, lede in pending:
         if article_id not in lede_names:
             lede_names[article_id] = names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])])
-        names = names_in([evidence]) | lede_names[article_id]
-        target, reason = _match(open_incidents.get((kind, state, district), []), day, names)
+        if evidence not in evidence_names:  # one sentence often evidences several event types
+            evidence_names[evidence] = names_in([evidence])
+        names = evidence_names[evidence] | lede_names[article_id]
+        key = (kind, state, district)
+        candidates = {i.incident_id: i for name in names for i in by_name.get((key, name), {}).values()}
+        ordered = sorted(candidates.values(), key=lambda i: (i.first, i.incident_id))  # ties go to the oldest
+        target, reason = _match(ordered, day, names)
         if target is None:
-            target = _Incident(_incident_id(mention_id), (kind, state, district), day, day, set(), article_id,
-                               is_new=True)
-            open_incidents.setdefault(target.key, []).append(target)
+            target = _Incident(_incident_id(mention_id), key, day, day, set(), article_id, is_new=True)
+            known[target.incident_id] = target
             reason = "first report"
         target.first, target.last = min(target.first, day), max(target.last, day)
+        _index_names(by_name, target, names - target.names)
         target.names |= names
         target.reasons.append(f"{mention_id}: {reason}")
         assignments.append((mention_id, target.incident_id))
     touched = {incident_id for _, incident_id in assignments}
-    _write(con, run_id, [i for group in open_incidents.values() for i in group if i.incident_id in touched],
-           assignments)
+    _write(con, run_id, [known[incident_id] for incident_id in sorted(touched)], assignments)
     return len(assignments)
+
+
+def _index_names(
+    by_name: dict[tuple[tuple[str, str | None, str | None], str], dict[str, _Incident]],
+    incident: _Incident,
+    names: set[str],
+) -> None:
+    for name in names:
+        by_name.setdefault((incident.key, name), {})[incident.incident_id] = incident
 
 
 def _match(candidates: list[_Incident], day: date, names: set[str]) -> tuple[_Incident | None, str]:
