@@ -58,7 +58,7 @@ def _seen(db: Path, base: str, urls: int) -> None:
             rows.append((url_hash(url), url, "bench", "old", "old", 200, "stored", None, 1, None))
         columns = {"url_hash": TEXT, "url": TEXT, "source": TEXT, "first_run_id": TEXT, "last_run_id": TEXT,
                    "http_status": INT, "state": TEXT, "reason": TEXT, "attempts": INT, "updated_at": MOMENT}
-        insert_rows(con, "fetch_log", columns, [(*r[:-1], store._now()) for r in rows])
+        insert_rows(con, "fetch_log", columns, [(*r[:-1], store.utc_now()) for r in rows])
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -38,9 +38,24 @@ DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (def
 DateOption = typer.Option(formats=["%Y-%m-%d"])
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(Text("error: ", style="red") + Text(message))
     raise typer.Exit(code)
+
+
+def _checked_sources(path: Path | None) -> Path | None:
+    """The sources file as given, refusing one that does not exist (None means the shipped list)."""
+    if path is not None and not path.is_file():
+        _fail(f"sources file {path} does not exist: pass --sources with a TOML file of [[sources]] tables")
+    return path
+
+
+def _existing_db(db: Path | None) -> Path:
+    """The warehouse path, which must already exist for commands that read or re-label stored data."""
+    try:
+        return store.existing_db_path(db)
+    except FileNotFoundError as error:
+        _fail(str(error))
 
 
 def _day(value: datetime | None) -> date | None:
@@ -113,9 +128,7 @@ def ingest(
         "--dask-workers", min=1, help="Process batches on a local Dask cluster of this many worker processes.")] = None,
 ) -> None:
     """Run the nightly ingest once (the same flow the deployment schedules)."""
-    if sources and not sources.is_file():
-        _fail(f"sources file {sources} does not exist: pass --sources with a TOML file of [[sources]] tables")
-    _run_ingest(sources, db, _day(since), _day(until), host_interval, dask_address, dask_workers)
+    _run_ingest(_checked_sources(sources), db, _day(since), _day(until), host_interval, dask_address, dask_workers)
 
 
 @app.command()
@@ -132,10 +145,8 @@ def backfill(
 
     if until < since:
         _fail(f"--until {until:%Y-%m-%d} is before --since {since:%Y-%m-%d}: swap them")
-    if sources and not sources.is_file():
-        _fail(f"sources file {sources} does not exist: pass --sources with a TOML file of [[sources]] tables")
     try:
-        summary = backfill_command(since.date(), until.date(), sources, db, host_interval, console)
+        summary = backfill_command(since.date(), until.date(), _checked_sources(sources), db, host_interval, console)
     except SourcesFileError as error:
         _fail(str(error))
     except (AllSourcesFailed, IncompleteBackfill, WriterBusy) as error:
@@ -174,8 +185,7 @@ def reclassify(
     """Re-run the current classifier over stored text (no refetch) and swap changed labels in one transaction."""
     from flows.reclassify import reclassify as reclassify_flow
 
-    if not store.resolve_db_path(db).exists():
-        _fail(f"no warehouse at {store.resolve_db_path(db)}: run `hotspots demo` or `hotspots ingest` first")
+    _existing_db(db)
     try:
         summary = reclassify_flow(since=_day(since), db=str(db) if db else None)
     except WriterBusy as error:
@@ -192,10 +202,7 @@ def export(
     """Export the warehouse's tables and views as Parquet for analysts' other tools."""
     from warehouse.publish import export_parquet
 
-    path = store.resolve_db_path(db)
-    if not path.exists():
-        _fail(f"no warehouse at {path}: run `hotspots demo` or `hotspots ingest` first")
-    console.print(f"Parquet written to {export_parquet(path, parquet)}")
+    console.print(f"Parquet written to {export_parquet(_existing_db(db), parquet)}")
 
 
 @app.command()
@@ -244,14 +251,10 @@ SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="TOML s
 def _configured(sources: Path | None) -> list[SourceConfig]:
     from flows.ingest import DEFAULT_SOURCES
 
-    path = sources or DEFAULT_SOURCES
-    if not path.is_file():
-        _fail(f"sources file {path} does not exist: pass --sources with a TOML file of [[sources]] tables")
     try:
-        return load_sources(path)
+        return load_sources(_checked_sources(sources or DEFAULT_SOURCES))
     except SourcesFileError as error:
         _fail(str(error))
-        raise  # unreachable: _fail exits
 
 
 def _known_states(db: Path | None) -> dict[str, SourceState]:

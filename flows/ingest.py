@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,7 @@ def _base_record(result: FetchResult, candidate: Candidate | None) -> PageRecord
     return PageRecord(
         url_hash=result.url_hash, url=result.url, source=result.source, state=result.outcome,
         reason=result.reason, http_status=result.http_status, attempts=result.attempts,
-        fetched_at=datetime.now(timezone.utc).replace(tzinfo=None),
+        fetched_at=store.utc_now(),
         feed_published=feed_published.replace(tzinfo=None) if feed_published else None,
     )
 

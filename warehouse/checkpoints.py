@@ -12,10 +12,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
+
+from warehouse.store import utc_now
 
 # running: started, not finished (what a killed backfill leaves); completed: every batch committed, every source
 # answered; partial: committed, but a source failed, so the window is redone; failed: the window's ingest raised.
@@ -41,9 +43,6 @@ def sources_key(sources: Iterable[tuple[str, str, str]]) -> str:
     return "sources:" + hashlib.sha1(canonical.encode()).hexdigest()[:16]
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
 
 def record(
     con: duckdb.DuckDBPyConnection, key: str, start: date, end: date, run_id: str, status: str,
@@ -52,7 +51,7 @@ def record(
     """Set a window's state; `summary` is its ingest run's summary (counts and ingest run id) once it has one."""
     if status not in STATUSES:
         raise ValueError(f"unknown checkpoint status {status!r}")
-    committed_at = _now() if status in (COMPLETED, PARTIAL) else None
+    committed_at = utc_now() if status in (COMPLETED, PARTIAL) else None
     con.execute(
         """
         INSERT INTO backfill_windows VALUES (?, ?, ?, ?, ?, ?, ?)

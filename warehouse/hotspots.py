@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 import duckdb
 
 from warehouse import incidents
 from warehouse.schema import HOTSPOT_RULES
-from warehouse.store import transaction
+from warehouse.store import transaction, utc_now
 
 RULES = {"ears_c2": ("flag_c2", "c2"), "ears_c3": ("flag_c3", "c3")}
 
@@ -48,7 +48,7 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> list[HotspotFlag]:
         incidents.assign_incidents(con, run_id)
         flags = current_flags(con)
         con.execute("DELETE FROM hotspot_flags WHERE run_id = ?", [run_id])
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = utc_now()
         parameters = json.dumps(HOTSPOT_RULES)
         if flags:
             con.executemany(

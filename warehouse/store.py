@@ -34,14 +34,20 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
     return Path(db or os.environ.get("HOTSPOTS_DB") or DEFAULT_DB)
 
 
+def existing_db_path(db: str | os.PathLike[str] | None) -> Path:
+    """The database path, which must already exist (for readers and for re-labelling stored data)."""
+    path = resolve_db_path(db)
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run `hotspots demo` or `hotspots ingest` first")
+    return path
+
+
 @contextmanager
 def open_warehouse(db: str | os.PathLike[str] | None, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open (creating and migrating if needed) the warehouse; closes on exit."""
     path = resolve_db_path(db)
     if read_only:
-        if not path.exists():
-            raise FileNotFoundError(f"no warehouse at {path}: run `hotspots demo` or `hotspots ingest` first")
-        con = duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(existing_db_path(db)), read_only=True)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path))
@@ -64,7 +70,8 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("COMMIT")
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
+    """Naive UTC, the convention of every TIMESTAMP column."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
@@ -73,7 +80,7 @@ def start_run(con: duckdb.DuckDBPyConnection, flow: str, parameters: Mapping[str
     run_id = uuid.uuid4().hex[:12]
     con.execute(
         "INSERT INTO runs (run_id, flow, started_at, parameters, status) VALUES (?, ?, ?, ?, 'running')",
-        [run_id, flow, _now(), json.dumps(parameters, default=str)],
+        [run_id, flow, utc_now(), json.dumps(parameters, default=str)],
     )
     return run_id
 
@@ -82,7 +89,7 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: Mapping[str,
     """Close a run with its per-stage counts and final status."""
     con.execute(
         "UPDATE runs SET finished_at = ?, counts = ?, status = ? WHERE run_id = ?",
-        [_now(), json.dumps(dict(counts)), status, run_id],
+        [utc_now(), json.dumps(dict(counts)), status, run_id],
     )
 
 
@@ -103,7 +110,7 @@ def record_sources(
 ) -> None:
     """Upsert each source's health and new state after discovery; with `run_id`, also start the run's per-source
     coverage row (discovered, new, error)."""
-    now = _now()
+    now = utc_now()
     with transaction(con):
         if run_id:
             con.executemany(
@@ -176,7 +183,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     counts = {"stored": 0, "duplicate": 0, "skipped": 0, "failed": 0, "articles": 0, "mentions": 0}
     per_source: dict[str, Counter[str]] = {}
     copied: list[str] = []
-    now = _now()
+    now = utc_now()
     ordered = sorted(records, key=_load_order)
     new_pages = [r for r in ordered if r.state == "stored" and r.article and r.content_hash]
     prints = {r.url_hash: neardup.fingerprint(r.article.text) for r in new_pages if r.article}
