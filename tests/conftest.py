@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from tests.ports import free_port
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -33,12 +34,6 @@ class DemoRuns:
     counts_after_first: dict[str, int]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def demo_runs(prefect_harness, tmp_path_factory) -> DemoRuns:
     """`hotspots demo` twice on one database, as an operator would run it on two nights."""
@@ -49,7 +44,7 @@ def demo_runs(prefect_harness, tmp_path_factory) -> DemoRuns:
     db = tmp_path_factory.mktemp("demo") / "hotspots.duckdb"
     # Both runs must see the site at the same address (as two demos on one machine do), whatever else holds 47474.
     monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("HOTSPOTS_DEMO_PORT", str(_free_port()))
+    monkeypatch.setenv("HOTSPOTS_DEMO_PORT", str(free_port()))
     try:
         runner = CliRunner()
         first = runner.invoke(app, ["demo", "--db", str(db)])
