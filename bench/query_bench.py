@@ -1,7 +1,8 @@
 """Analyst query speed over a large synthetic warehouse (default 1M mentions).
 
 Builds the real schema (migrations included), fills it with SQL-generated articles, mentions and incidents spread over
-94 districts, twelve event types and two years, then times the analysts' main views (best of several runs).
+94 districts, twelve event types and two years, builds the summary tables the loader would have kept, then times the
+analysts' main views (best of several runs) and what keeping the summaries adds to one load batch.
 
     python bench/query_bench.py --mentions 1000000
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from warehouse import store  # noqa: E402
+from warehouse import store, summaries  # noqa: E402
 
 QUERIES = {
     "district_league (all rows)": "SELECT * FROM district_league",
@@ -67,6 +68,24 @@ def fill(con, mentions: int) -> None:
     )
 
 
+BATCH_ARTICLES = 60
+
+
+def upkeep_ms(con, repeat: int) -> float:
+    """Best time `summaries.maintained` adds around a change to one batch's articles and their incidents."""
+    article_ids = [f"a{i}" for i in range(BATCH_ARTICLES)]
+    incident_ids = [row[0] for row in con.execute(
+        "SELECT DISTINCT incident_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
+    ).fetchall()]
+    timings = []
+    for _ in range(repeat):
+        begin = time.perf_counter()
+        with store.transaction(con), summaries.maintained(con, incident_ids, article_ids):
+            pass
+        timings.append((time.perf_counter() - begin) * 1000)
+    return min(timings)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mentions", type=int, default=1_000_000)
@@ -78,6 +97,11 @@ def main() -> int:
         fill(con, args.mentions)
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions", "incidents")}
         print(f"filled in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+        started = time.perf_counter()
+        summaries.rebuild(con)
+        print(f"summaries built from scratch in {(time.perf_counter() - started) * 1000:.0f} ms")
+        print(f"{'summary upkeep, one batch':34} best {upkeep_ms(con, args.repeat):8.1f} ms   "
+              f"({BATCH_ARTICLES} articles' mentions and incidents)")
         worst = 0.0
         for name, sql in QUERIES.items():
             timings = []

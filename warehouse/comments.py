@@ -88,6 +88,20 @@ COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
         "value": "the rule's statistic (C2 or C3)", "observed": "incidents that week",
         "expected": "baseline mean scaled by the national surge", "ratio": "observed / expected",
         "parameters": "rule parameters in force (JSON)", "flagged_at": "when the run flagged it (UTC)"}),
+    "weekly_incidents": ("Summary of incidents per district, week and type, kept by the loader and reclassify "
+                         "(read by district_weekly and district_league).", {
+        "district": "districts.district", "week": "week of the incidents' first event date", "event_type": _TYPE,
+        "state": _STATE, "incidents": "incidents of that district, week and type", "mentions": "their mentions",
+        "articles": "articles reporting them, copies included"}),
+    "weekly_stories": ("Summary of incidents per district and week, all types, kept by the loader and reclassify "
+                       "(read by hotspots).", {
+        "district": "districts.district", "week": "week of the incidents' first event date",
+        "incidents": "incidents of all types", "stories": "distinct lead articles of those incidents",
+        "articles": "articles reporting them, copies included"}),
+    "district_mentions": ("Summary of mentions of original articles per district, kept by the loader and reclassify "
+                          "(read by district_league).", {
+        "district": "districts.district", "mentions": "mentions in original articles",
+        "articles": "original articles with at least one mention there"}),
     "counted_mentions": ("Mentions of original articles (copies excluded) with their article's URL and week.", {
         "url": "article URL", "source": "source that found the article", "site_name": "outlet",
         "published_at": "article publication date", "week": "week of the event date, else of publication"}),

@@ -16,6 +16,7 @@ from datetime import date
 import duckdb
 
 from extractors import gazetteer
+from warehouse import summaries
 from warehouse.bulk import DAY, TEXT, TEXTS, insert_rows, with_rows
 from extractors.sentences import split_sentences
 
@@ -190,6 +191,14 @@ def _write(
         (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id)
         for i in incidents
     ]
+    with summaries.maintained(con, incident_ids=[incident.incident_id for incident in incidents]):
+        _write_rows(con, rows, incidents, assignments)
+
+
+def _write_rows(
+    con: duckdb.DuckDBPyConnection, rows: list[tuple[object, ...]], incidents: list[_Incident],
+    assignments: list[tuple[str, str]],
+) -> None:
     insert_rows(con, "incidents", _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if i.is_new])
     with_rows(
         con, _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if not i.is_new],

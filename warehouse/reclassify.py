@@ -15,7 +15,7 @@ from datetime import date
 import duckdb
 
 from extractors.models import Classification
-from warehouse import incidents
+from warehouse import incidents, summaries
 from warehouse.bulk import TEXT, insert_rows, with_rows
 from warehouse.store import MENTION_COLUMNS, mention_rows_for
 
@@ -77,20 +77,22 @@ def swap_mentions(
                     touched.add(incident_id)
         fresh = [e for e in events if (e.type, e.state, e.district) not in before]
         added += mention_rows_for(article_id, fresh, verdict.version)
-    with_rows(con, {"mention_id": TEXT, "classifier_version": TEXT}, kept,
-              "UPDATE mentions SET classifier_version = b.classifier_version FROM {batch} b "
-              "WHERE mentions.mention_id = b.mention_id")
-    if removed:
-        con.execute("DELETE FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [removed])
-    insert_rows(con, "mentions", MENTION_COLUMNS, added, "ON CONFLICT DO NOTHING")
+    with summaries.maintained(con, article_ids=article_ids):
+        with_rows(con, {"mention_id": TEXT, "classifier_version": TEXT}, kept,
+                  "UPDATE mentions SET classifier_version = b.classifier_version FROM {batch} b "
+                  "WHERE mentions.mention_id = b.mention_id")
+        if removed:
+            con.execute("DELETE FROM mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [removed])
+        insert_rows(con, "mentions", MENTION_COLUMNS, added, "ON CONFLICT DO NOTHING")
     incidents.assign_incidents(con, run_id)
     touched |= set(incidents.incidents_of_articles(con, article_ids))
-    incidents.update_counts(con, sorted(touched))
-    con.execute(
-        """
-        DELETE FROM incidents WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))
-          AND incident_id NOT IN (SELECT incident_id FROM mentions WHERE incident_id IS NOT NULL)
-        """,
-        [sorted(touched)],
-    )
+    with summaries.maintained(con, incident_ids=sorted(touched)):
+        incidents.update_counts(con, sorted(touched))
+        con.execute(
+            """
+            DELETE FROM incidents WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))
+              AND incident_id NOT IN (SELECT incident_id FROM mentions WHERE incident_id IS NOT NULL)
+            """,
+            [sorted(touched)],
+        )
     return {"articles": len(verdicts), "kept": len(kept), "added": len(added), "removed": len(removed)}

@@ -11,6 +11,7 @@ from typing import Union
 
 import duckdb
 
+from warehouse import summaries
 from warehouse.comments import apply_comments
 from warehouse.reference import DISTRICTS_CSV, EVENT_TYPES
 
@@ -220,6 +221,43 @@ ALTER TABLE articles ADD COLUMN duplicate_reason VARCHAR;
 CREATE INDEX incidents_key ON incidents (event_type, district);
 """
 
+# The EARS scoring of the `hotspots` view, over its `weekly` (district, week, covered, observed, ...) relation.
+_HOTSPOT_SCORES = """
+    national AS (
+        SELECT *, (sum(observed) OVER (PARTITION BY week) - observed)::INTEGER AS elsewhere FROM weekly
+    ),
+    baseline AS (
+        SELECT *,
+               count(*) FILTER (covered) OVER base AS baseline_weeks,
+               avg(observed) FILTER (covered) OVER base AS baseline_mean,
+               coalesce(stddev_samp(observed) FILTER (covered) OVER base, 0) AS baseline_sd,
+               avg(elsewhere) FILTER (covered) OVER base AS elsewhere_mean
+        FROM national
+        WINDOW base AS (PARTITION BY district ORDER BY week
+                        RANGE BETWEEN INTERVAL {first_day} DAY PRECEDING AND INTERVAL {last_day} DAY PRECEDING)
+    ),
+    scored AS (
+        SELECT *,
+               (observed - baseline_mean) / greatest(baseline_sd, {min_sigma}) AS c2,
+               baseline_mean * greatest(CASE WHEN elsewhere_mean > 0 THEN elsewhere / elsewhere_mean END, 1)
+                   AS expected
+        FROM baseline
+    ),
+    accumulated AS (
+        SELECT *,
+               sum(greatest(coalesce(c2, 0) - 1, 0)) OVER (PARTITION BY district ORDER BY week
+                                                         ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS c3,
+               observed / greatest(coalesce(expected, 0), {min_expected}) AS ratio,
+               covered AND baseline_weeks >= {min_baseline_weeks} AND observed >= {min_incidents} AS scorable
+        FROM scored
+    )
+    SELECT district, state, week, covered, observed, incidents, articles, baseline_weeks, baseline_mean, baseline_sd,
+           elsewhere, elsewhere_mean, expected, ratio, c2, c3,
+           scorable AND c2 >= {c2_threshold} AND ratio >= {min_ratio} AS flag_c2,
+           scorable AND c3 >= {c3_threshold} AND ratio >= {min_ratio} AS flag_c3
+    FROM accumulated;
+"""
+
 _V2_VIEWS = """
 CREATE OR REPLACE VIEW counted_mentions AS
     SELECT m.*, a.url, a.source, a.site_name, a.published_at,
@@ -274,40 +312,7 @@ CREATE OR REPLACE VIEW hotspots AS
         LEFT JOIN counted c ON c.district = d.district AND c.week = w.week
         LEFT JOIN covered_weeks cw ON cw.week = w.week
     ),
-    national AS (
-        SELECT *, (sum(observed) OVER (PARTITION BY week) - observed)::INTEGER AS elsewhere FROM weekly
-    ),
-    baseline AS (
-        SELECT *,
-               count(*) FILTER (covered) OVER base AS baseline_weeks,
-               avg(observed) FILTER (covered) OVER base AS baseline_mean,
-               coalesce(stddev_samp(observed) FILTER (covered) OVER base, 0) AS baseline_sd,
-               avg(elsewhere) FILTER (covered) OVER base AS elsewhere_mean
-        FROM national
-        WINDOW base AS (PARTITION BY district ORDER BY week
-                        RANGE BETWEEN INTERVAL {first_day} DAY PRECEDING AND INTERVAL {last_day} DAY PRECEDING)
-    ),
-    scored AS (
-        SELECT *,
-               (observed - baseline_mean) / greatest(baseline_sd, {min_sigma}) AS c2,
-               baseline_mean * greatest(CASE WHEN elsewhere_mean > 0 THEN elsewhere / elsewhere_mean END, 1)
-                   AS expected
-        FROM baseline
-    ),
-    accumulated AS (
-        SELECT *,
-               sum(greatest(coalesce(c2, 0) - 1, 0)) OVER (PARTITION BY district ORDER BY week
-                                                         ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS c3,
-               observed / greatest(coalesce(expected, 0), {min_expected}) AS ratio,
-               covered AND baseline_weeks >= {min_baseline_weeks} AND observed >= {min_incidents} AS scorable
-        FROM scored
-    )
-    SELECT district, state, week, covered, observed, incidents, articles, baseline_weeks, baseline_mean, baseline_sd,
-           elsewhere, elsewhere_mean, expected, ratio, c2, c3,
-           scorable AND c2 >= {c2_threshold} AND ratio >= {min_ratio} AS flag_c2,
-           scorable AND c3 >= {c3_threshold} AND ratio >= {min_ratio} AS flag_c3
-    FROM accumulated;
-
+""" + _HOTSPOT_SCORES + """
 CREATE OR REPLACE VIEW district_league AS
     WITH located AS (
         SELECT district, count(*) AS mentions, count(DISTINCT article_id) AS articles
@@ -359,7 +364,11 @@ def _hotspot_sql_values() -> dict[str, object]:
     type_counts = ",\n           ".join(
         f"count(*) FILTER (i.event_type = '{name}') AS {name}" for name in EVENT_TYPES
     )
-    return {**HOTSPOT_RULES, "first_day": int(first_day), "last_day": int(last_day), "type_counts": type_counts}
+    type_sums = ",\n           ".join(
+        f"coalesce(sum(i.incidents) FILTER (i.event_type = '{name}'), 0)::BIGINT AS {name}" for name in EVENT_TYPES
+    )
+    return {**HOTSPOT_RULES, "first_day": int(first_day), "last_day": int(last_day), "type_counts": type_counts,
+            "type_sums": type_sums}
 
 
 def _v2(con: duckdb.DuckDBPyConnection) -> None:
@@ -376,8 +385,54 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     index_existing_articles(con)
 
 
+# v3: the weekly grid, hotspots and league read small summary tables (kept by every writer through
+# `summaries.maintained`) instead of aggregating incidents and mentions at every query; same columns, same rows.
+_V3_VIEWS = """
+CREATE OR REPLACE VIEW district_weekly AS
+    SELECT d.district, d.state, w.week, t.event_type,
+           coalesce(c.incidents, 0)::INTEGER AS incidents,
+           coalesce(c.mentions, 0)::INTEGER AS mentions,
+           coalesce(c.articles, 0)::INTEGER AS articles,
+           cw.week IS NOT NULL AS covered
+    FROM districts d CROSS JOIN weeks w CROSS JOIN event_types t
+    LEFT JOIN weekly_incidents c ON c.district = d.district AND c.week = w.week AND c.event_type = t.event_type
+    LEFT JOIN covered_weeks cw ON cw.week = w.week;
+
+CREATE OR REPLACE VIEW hotspots AS
+    WITH weekly AS (
+        SELECT d.district, d.state, w.week, cw.week IS NOT NULL AS covered,
+               coalesce(c.stories, 0)::INTEGER AS observed, coalesce(c.incidents, 0)::INTEGER AS incidents,
+               coalesce(c.articles, 0)::INTEGER AS articles
+        FROM districts d CROSS JOIN weeks w
+        LEFT JOIN weekly_stories c ON c.district = d.district AND c.week = w.week
+        LEFT JOIN covered_weeks cw ON cw.week = w.week
+    ),
+""" + _HOTSPOT_SCORES + """
+CREATE OR REPLACE VIEW district_league AS
+    SELECT i.district,
+           coalesce(any_value(d.state), any_value(i.state)) AS state,
+           {type_sums},
+           sum(i.incidents)::BIGINT AS incidents,
+           any_value(l.mentions)::BIGINT AS mentions,
+           any_value(l.articles)::BIGINT AS articles,
+           sum(i.articles)::BIGINT AS reports
+    FROM weekly_incidents i
+    LEFT JOIN districts d USING (district)
+    LEFT JOIN district_mentions l USING (district)
+    GROUP BY i.district
+    ORDER BY federal_charge + federal_declination DESC, federal_charge DESC, incidents DESC, i.district;
+"""
+
+
+def _v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Summary tables behind the analyst views, filled from the rows already there."""
+    con.execute(summaries.TABLES)
+    summaries.rebuild(con)
+    con.execute(_V3_VIEWS.format(**_hotspot_sql_values()))
+
+
 Migration = Union[str, Callable[[duckdb.DuckDBPyConnection], None]]
-MIGRATIONS: tuple[Migration, ...] = (_V1 + _V1_VIEWS, _v2)
+MIGRATIONS: tuple[Migration, ...] = (_V1 + _V1_VIEWS, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,7 +21,7 @@ import duckdb
 
 from extractors.models import Event
 from sources.models import Candidate, SourceReport, SourceState
-from warehouse import incidents, neardup
+from warehouse import incidents, neardup, summaries
 from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, insert_rows
 from warehouse.records import PageRecord
 from warehouse.schema import migrate
@@ -225,12 +225,15 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
             tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
             _fetch_row(fetch_rows, run_id, record, state, reason, now)
         insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
-        insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
+        with summaries.maintained(con, article_ids=sorted({str(row[1]) for row in mention_rows})):
+            insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
         insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
         counts["mentions"] = len(mention_rows)
         incidents.assign_incidents(con, run_id)
-        incidents.update_counts(con, incidents.incidents_of_articles(con, copied))
+        reported = incidents.incidents_of_articles(con, copied)
+        with summaries.maintained(con, incident_ids=reported):
+            incidents.update_counts(con, reported)
         _count_source_run(con, run_id, per_source)
     return counts
 

@@ -1,0 +1,152 @@
+"""Small summary tables the analyst views read instead of the large `incidents` and `mentions` tables.
+
+`weekly_incidents` (district x week x event type) and `weekly_stories` (district x week) summarise incidents;
+`district_mentions` (district) summarises the mentions of original articles. Every writer of incidents or mentions
+wraps its change in `maintained(...)`, naming the incidents and articles it may touch: the weeks those incidents sat
+in before or after the change are recomputed from `incidents`, and the per-district mention counts move by the
+difference between the articles' counts after and before. So a load costs O(touched rows) and the views stay
+exactly what they were over the base tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+
+import duckdb
+
+from warehouse.bulk import DAY, INT, TEXT, with_rows
+
+TABLES = """
+CREATE TABLE weekly_incidents (
+    district VARCHAR NOT NULL,
+    week DATE NOT NULL,
+    event_type VARCHAR NOT NULL,
+    state VARCHAR,
+    incidents INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE TABLE weekly_stories (
+    district VARCHAR NOT NULL,
+    week DATE NOT NULL,
+    incidents INTEGER NOT NULL,
+    stories INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE TABLE district_mentions (
+    district VARCHAR NOT NULL,
+    mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+);
+"""
+
+_INCIDENT_WEEK = "date_trunc('week', first_event_date)::DATE"
+
+# Both recomputations read the incidents of the weeks in `keys` (a relation of district, week); the date range
+# lets DuckDB skip row groups before the join.
+_WEEKLY_INCIDENTS = f"""
+    SELECT i.district, {_INCIDENT_WEEK} AS week, i.event_type, any_value(i.state) AS state,
+           count(*) AS incidents, sum(i.n_mentions) AS mentions, sum(i.n_articles) AS articles
+    FROM incidents i JOIN {{keys}} k ON i.district = k.district AND {_INCIDENT_WEEK} = k.week
+    WHERE i.first_event_date BETWEEN (SELECT min(week) FROM {{keys}}) AND (SELECT max(week) + 6 FROM {{keys}})
+    GROUP BY ALL
+"""
+_WEEKLY_STORIES = f"""
+    SELECT i.district, {_INCIDENT_WEEK} AS week, count(*) AS incidents,
+           count(DISTINCT i.lead_article_id) AS stories, sum(i.n_articles) AS articles
+    FROM incidents i JOIN {{keys}} k ON i.district = k.district AND {_INCIDENT_WEEK} = k.week
+    WHERE i.first_event_date BETWEEN (SELECT min(week) FROM {{keys}}) AND (SELECT max(week) + 6 FROM {{keys}})
+    GROUP BY ALL
+"""
+_ALL_WEEKS = f"(SELECT DISTINCT district, {_INCIDENT_WEEK} AS week FROM incidents WHERE district IS NOT NULL)"
+
+_CELL_COLUMNS = {"district": TEXT, "week": DAY}
+_DELTA_COLUMNS = {"district": TEXT, "mentions": INT, "articles": INT}
+DistrictCounts = dict[str, tuple[int, int]]
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every summary row from the base tables (the migration that adds them, and a repair)."""
+    for table in ("weekly_incidents", "weekly_stories", "district_mentions"):
+        con.execute(f"DELETE FROM {table}")
+    con.execute(f"INSERT INTO weekly_incidents {_WEEKLY_INCIDENTS.format(keys=_ALL_WEEKS)}")
+    con.execute(f"INSERT INTO weekly_stories {_WEEKLY_STORIES.format(keys=_ALL_WEEKS)}")
+    _add_mentions(con, _district_counts(con, None))
+
+
+@contextmanager
+def maintained(
+    con: duckdb.DuckDBPyConnection, incident_ids: Sequence[str] = (), article_ids: Sequence[str] = ()
+) -> Iterator[None]:
+    """Keep the summaries true across a change to these incidents and to the mentions of these articles.
+
+    Run inside the writer's transaction; the change in the block must not touch other incidents or articles.
+    """
+    weeks_before = _weeks_of(con, incident_ids)
+    mentions_before = _district_counts(con, article_ids) if article_ids else {}
+    yield
+    _recompute_weeks(con, weeks_before | _weeks_of(con, incident_ids))
+    if article_ids:
+        after = _district_counts(con, article_ids)
+        _add_mentions(con, {
+            district: (after.get(district, (0, 0))[0] - mentions_before.get(district, (0, 0))[0],
+                       after.get(district, (0, 0))[1] - mentions_before.get(district, (0, 0))[1])
+            for district in after.keys() | mentions_before.keys()
+        })
+
+
+def _weeks_of(con: duckdb.DuckDBPyConnection, incident_ids: Sequence[str]) -> set[tuple[str, date]]:
+    """The (district, week) cells these incidents count in."""
+    if not incident_ids:
+        return set()
+    rows = con.execute(
+        f"""
+        SELECT DISTINCT district, {_INCIDENT_WEEK} FROM incidents
+        WHERE incident_id IN (SELECT unnest(?::VARCHAR[])) AND district IS NOT NULL
+        """,
+        [list(incident_ids)],
+    ).fetchall()
+    return {(district, week) for district, week in rows}
+
+
+def _recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]) -> None:
+    """Replace the summary rows of these district-weeks by a fresh count of their incidents."""
+    cells = sorted(weeks)
+    for table, sql in (("weekly_incidents", _WEEKLY_INCIDENTS), ("weekly_stories", _WEEKLY_STORIES)):
+        with_rows(con, _CELL_COLUMNS, cells,
+                  f"DELETE FROM {table} t USING {{batch}} k WHERE t.district = k.district AND t.week = k.week")
+        with_rows(con, _CELL_COLUMNS, cells, f"INSERT INTO {table} {sql.format(keys='{batch}')}")
+
+
+def _district_counts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> DistrictCounts:
+    """Per district: mentions of these original articles (all when None) and how many of them it appears in."""
+    rows = con.execute(
+        """
+        SELECT m.district, count(*), count(DISTINCT m.article_id)
+        FROM mentions m JOIN articles a USING (article_id)
+        WHERE a.duplicate_of IS NULL AND m.district IS NOT NULL
+          AND (?::VARCHAR[] IS NULL OR m.article_id IN (SELECT unnest(?::VARCHAR[])))
+        GROUP BY m.district
+        """,
+        [None if article_ids is None else list(article_ids)] * 2,
+    ).fetchall()
+    return {district: (mentions, articles) for district, mentions, articles in rows}
+
+
+def _add_mentions(con: duckdb.DuckDBPyConnection, delta: DistrictCounts) -> None:
+    """Add these per-district changes of mentions and articles; a district left with no mention loses its row."""
+    rows = [(district, mentions, articles) for district, (mentions, articles) in sorted(delta.items())
+            if mentions or articles]
+    with_rows(con, _DELTA_COLUMNS, rows,
+              "INSERT INTO district_mentions SELECT district, 0, 0 FROM {batch} "
+              "WHERE district NOT IN (SELECT district FROM district_mentions)")
+    with_rows(con, _DELTA_COLUMNS, rows,
+              """
+              UPDATE district_mentions SET mentions = district_mentions.mentions + d.mentions,
+                                           articles = district_mentions.articles + d.articles
+              FROM {batch} d WHERE district_mentions.district = d.district
+              """)
+    if rows:
+        con.execute("DELETE FROM district_mentions WHERE mentions = 0")
