@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import time
 from datetime import datetime, timezone
-from urllib.parse import urljoin
 
 import feedparser
 
 from sources.adapters import Discovery, SourceError, fetch_document
+from sources.canonical import absolute
 from sources.config import SourceConfig
 from sources.http import PoliteSession
 from sources.models import Candidate, SourceState, new_candidate
@@ -40,7 +40,7 @@ def parse_feed(body: bytes, base_url: str, source: str, window: Window) -> list[
             continue
         published = _entry_time(entry)
         if window.contains(published):
-            candidates.append(new_candidate(urljoin(base_url, link), source, entry.get("title"), published))
+            candidates.append(new_candidate(absolute(base_url, link), source, entry.get("title"), published))
     return candidates
 
 

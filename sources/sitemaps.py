@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree
 
 from sources.adapters import Discovery, SourceError, fetch_document
 from sources.bodies import TooLarge, inflate_capped
+from sources.canonical import absolute
 from sources.config import SourceConfig
 from sources.http import PoliteSession
 from sources.models import SourceState, new_candidate
@@ -43,7 +43,7 @@ async def discover_sitemap(
     root = parse_xml(document.body or b"", session.settings.max_bytes)
     entries: list[SitemapEntry] = []
     if root.tag == f"{SM}sitemapindex":
-        children = [(urljoin(config.url, loc), lastmod) for loc, lastmod in index_children(root)]
+        children = [(absolute(config.url, loc), lastmod) for loc, lastmod in index_children(root)]
         children = [(loc, lastmod) for loc, lastmod in children if not window.starts_after(lastmod)]
         for loc, _ in children[:MAX_CHILD_SITEMAPS]:
             child = await fetch_document(session, config, url=loc)
@@ -52,7 +52,7 @@ async def discover_sitemap(
     else:
         entries = url_entries(root)
     candidates = [
-        new_candidate(urljoin(config.url, e.loc), config.name, e.title, e.published)
+        new_candidate(absolute(config.url, e.loc), config.name, e.title, e.published)
         for e in entries if window.contains(e.published)
     ]
     return Discovery(candidates, document.status, False, document.etag, document.last_modified, document.body_hash)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from urllib.parse import urljoin
+
 import pytest
 
-from sources.canonical import canonicalize, url_hash
+from sources.canonical import _already_canonical, _canonicalize_fully, absolute, canonicalize, url_hash
 
 
 @pytest.mark.parametrize(
@@ -32,3 +35,50 @@ def test_hash_is_stable_and_discriminating() -> None:
 
 def test_unparseable_url_is_returned_as_given() -> None:
     assert canonicalize(" https://[::1/bad ") == "https://[::1/bad"
+
+
+_SCHEMES = ["http", "https", "HTTPS", "ftp"]
+_HOSTS = ["example.com", "News.Example.COM", "127.0.0.1", "xn--bcher-kva.example", "a-b.example.org", "[::1]",
+          "reader@news.example.com", "kare11.example."]
+_PORTS = ["", ":80", ":443", ":8080", ":080", ":65535", ":65536", ":0", ":99999", ":"]
+_PATHS = ["", "/", "/news/12.html", "/2025/03/05/broadview-protest-arrests/", "//a", "/a//b", "/..", "/../a",
+          "/a/../b", "/./a", "/a;p=1", "/%E2%80%99s-raid", "/a%zz", "/caf\u00e9", "/a b", "/a&amp;b", "/~staff/",
+          "/a!b=c,d:e", "/R&D-unit", "/a+b", "/a'b", "/a(b)", "/a*b", "/a@b", "/a$b", "/A/B", "/a/./b/", "/.hidden"]
+_TAILS = ["", "?", "?a=1", "?utm_source=x&id=3", "#", "#frag", " ", "\t", "/"]
+# The URLs the other source tests rely on, plus the shapes discovery meets in the wild.
+_TRICKY = [
+    "HTTPS://News.Example.COM:443/a/b?utm_source=x&id=3&fbclid=abc&b=2#frag", "http://example.com/path/?gclid=1",
+    "https://example.com:8443/x", "https://example.com", "  https://example.com/x?cmpid=rss&ocid=feed  ",
+    " https://[::1/bad ", "https://news.example.com/ok#again", "http://169.254.169.254/latest/meta-data/",
+    "https://plains.example.com/2025/03/omaha-plant-raid?utm_source=share", "/relative/path", "relative.html",
+    "//cdn.example.com/a", "tag:example.com,2025:story-1", "mailto:desk@example.com", "", "http://", "https:///x",
+    "http://h\u00f6st.example/x", "http://example.com:8080", "<![CDATA[https://example.com/a]]>",
+]
+
+
+def _varied_urls() -> list[str]:
+    """Every combination of the parts above (about 48k URLs), then the tricky ones."""
+    return [s + "://" + h + p + path + t for s in _SCHEMES for h in _HOSTS for p in _PORTS for path in _PATHS
+            for t in _TAILS] + _TRICKY
+
+
+def test_fast_path_gives_what_the_full_path_gives() -> None:
+    urls = _varied_urls()
+    fast = [url for url in urls if _already_canonical(url)]
+    assert 500 < len(fast) < len(urls) // 4  # the fast path is taken, and only for a minority of these shapes
+    assert [url for url in urls if canonicalize(url) != _canonicalize_fully(url)] == []
+    assert [url for url in fast if _canonicalize_fully(url) != url] == []
+
+
+@pytest.mark.parametrize("base", ["https://metro.example.com/sitemap_index.xml", "http://127.0.0.1:8000/feeds/rss",
+                                  "HTTP://Example.com:80/a/b/", "ftp://files.example.com/x"])
+def test_absolute_gives_what_urljoin_gives(base: str) -> None:
+    assert [url for url in _varied_urls() if _outcome(absolute, base, url) != _outcome(urljoin, base, url)] == []
+
+
+def _outcome(join: Callable[[str, str], str], base: str, url: str) -> str:
+    """The joined URL, or the error it raised (urljoin refuses unbalanced IPv6 brackets)."""
+    try:
+        return join(base, url)
+    except ValueError as error:
+        return f"ValueError: {error}"
