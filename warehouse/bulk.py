@@ -32,7 +32,7 @@ def arrow_batch(columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[obje
 
 
 @contextmanager
-def _registered(
+def registered(
     con: duckdb.DuckDBPyConnection, columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]]
 ) -> Iterator[str]:
     """The rows registered on the connection under a fresh name for the duration of the block."""
@@ -55,7 +55,7 @@ def insert_rows(
     if not rows:
         return
     names = ", ".join(columns)
-    with _registered(con, columns, rows) as view:
+    with registered(con, columns, rows) as view:
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view} {tail}")
 
 
@@ -65,5 +65,5 @@ def with_rows(
     """Run `sql` with the batch available as the relation named `{batch}` (for UPDATE ... FROM {batch})."""
     if not rows:
         return
-    with _registered(con, columns, rows) as view:
+    with registered(con, columns, rows) as view:
         con.execute(sql.replace("{batch}", view))

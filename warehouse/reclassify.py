@@ -2,8 +2,8 @@
 
 `swap_mentions` compares each article's stored labels (type, state, district) with the new verdict: unchanged labels
 keep their row (and incident) and only take the new version; dropped labels are deleted; new labels are inserted and
-clustered. Incidents left without mentions are deleted, and the counts of every touched incident are recomputed, so
-the league and hotspot views stay consistent. The caller runs it inside one transaction.
+clustered. Incidents left without mentions are deleted, and the counts of every touched incident and the summary
+tables are recomputed, so the league and hotspot views stay consistent. The caller runs it inside one transaction.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from datetime import date
 
 import duckdb
 
-from warehouse.bulk import DAY, INT, TEXT, with_rows
+from warehouse.bulk import DAY, INT, TEXT, registered, with_rows
 
 TABLES = """
 CREATE TABLE weekly_incidents (
@@ -44,26 +44,25 @@ CREATE TABLE district_mentions (
 
 _INCIDENT_WEEK = "date_trunc('week', first_event_date)::DATE"
 
-# Both recomputations read the incidents of the weeks in `keys` (a relation of district, week); the date range
-# lets DuckDB skip row groups before the join.
-_WEEKLY_INCIDENTS = f"""
-    SELECT i.district, {_INCIDENT_WEEK} AS week, i.event_type, any_value(i.state) AS state,
-           count(*) AS incidents, sum(i.n_mentions) AS mentions, sum(i.n_articles) AS articles
-    FROM incidents i JOIN {{keys}} k ON i.district = k.district AND {_INCIDENT_WEEK} = k.week
-    WHERE i.first_event_date BETWEEN (SELECT min(week) FROM {{keys}}) AND (SELECT max(week) + 6 FROM {{keys}})
-    GROUP BY ALL
+# Both summaries of a set of district-weeks are counted from `{cells}`: the incidents of those weeks.
+_WEEKLY_INCIDENTS = """
+    SELECT district, week, event_type, any_value(state) AS state,
+           count(*) AS incidents, sum(n_mentions) AS mentions, sum(n_articles) AS articles
+    FROM {cells} GROUP BY ALL
 """
-_WEEKLY_STORIES = f"""
-    SELECT i.district, {_INCIDENT_WEEK} AS week, count(*) AS incidents,
-           count(DISTINCT i.lead_article_id) AS stories, sum(i.n_articles) AS articles
-    FROM incidents i JOIN {{keys}} k ON i.district = k.district AND {_INCIDENT_WEEK} = k.week
-    WHERE i.first_event_date BETWEEN (SELECT min(week) FROM {{keys}}) AND (SELECT max(week) + 6 FROM {{keys}})
-    GROUP BY ALL
+_WEEKLY_STORIES = """
+    SELECT district, week, count(*) AS incidents, count(DISTINCT lead_article_id) AS stories,
+           sum(n_articles) AS articles
+    FROM {cells} GROUP BY ALL
 """
-_ALL_WEEKS = f"(SELECT DISTINCT district, {_INCIDENT_WEEK} AS week FROM incidents WHERE district IS NOT NULL)"
+_LOCATED_INCIDENTS = f"""
+    SELECT district, {_INCIDENT_WEEK} AS week, event_type, state, n_mentions, n_articles, lead_article_id
+    FROM incidents WHERE district IS NOT NULL
+"""
 
 _CELL_COLUMNS = {"district": TEXT, "week": DAY}
 _DELTA_COLUMNS = {"district": TEXT, "mentions": INT, "articles": INT}
+_SUMMARIES = {"weekly_incidents": _WEEKLY_INCIDENTS, "weekly_stories": _WEEKLY_STORIES}
 DistrictCounts = dict[str, tuple[int, int]]
 
 
@@ -71,8 +70,8 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute every summary row from the base tables (the migration that adds them, and a repair)."""
     for table in ("weekly_incidents", "weekly_stories", "district_mentions"):
         con.execute(f"DELETE FROM {table}")
-    con.execute(f"INSERT INTO weekly_incidents {_WEEKLY_INCIDENTS.format(keys=_ALL_WEEKS)}")
-    con.execute(f"INSERT INTO weekly_stories {_WEEKLY_STORIES.format(keys=_ALL_WEEKS)}")
+    for table, sql in _SUMMARIES.items():
+        con.execute(f"INSERT INTO {table} {sql.format(cells=f'({_LOCATED_INCIDENTS})')}")
     _add_mentions(con, _district_counts(con, None))
 
 
@@ -112,12 +111,22 @@ def _weeks_of(con: duckdb.DuckDBPyConnection, incident_ids: Sequence[str]) -> se
 
 
 def _recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]) -> None:
-    """Replace the summary rows of these district-weeks by a fresh count of their incidents."""
-    cells = sorted(weeks)
-    for table, sql in (("weekly_incidents", _WEEKLY_INCIDENTS), ("weekly_stories", _WEEKLY_STORIES)):
-        with_rows(con, _CELL_COLUMNS, cells,
-                  f"DELETE FROM {table} t USING {{batch}} k WHERE t.district = k.district AND t.week = k.week")
-        with_rows(con, _CELL_COLUMNS, cells, f"INSERT INTO {table} {sql.format(keys='{batch}')}")
+    """Replace the summary rows of these district-weeks by a fresh count of their incidents (one scan)."""
+    if not weeks:
+        return
+    with registered(con, _CELL_COLUMNS, sorted(weeks)) as cells:
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE _cell_incidents AS
+            SELECT * FROM ({_LOCATED_INCIDENTS}) WHERE (district, week) IN (SELECT (district, week) FROM {cells})
+            """
+        )
+        try:
+            for table, sql in _SUMMARIES.items():
+                con.execute(f"DELETE FROM {table} t USING {cells} c WHERE t.district = c.district AND t.week = c.week")
+                con.execute(f"INSERT INTO {table} {sql.format(cells='_cell_incidents')}")
+        finally:
+            con.execute("DROP TABLE _cell_incidents")
 
 
 def _district_counts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> DistrictCounts:
