@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors import events, places
+from extractors import events, places, vocabulary
 from extractors.models import Classification, Event
 from extractors.sentences import split_sentences
 
@@ -19,13 +19,16 @@ def classify(
     text: str, title: str | None = None, url: str | None = None, published: date | None = None
 ) -> Classification:
     """Label an article's text by relevance, event type and jurisdiction (see shared taxonomy)."""
-    score = events.relevance(text, title)
+    sentences = split_sentences(text)
+    lowercase = [sentence.text.lower() for sentence in sentences]
+    scanned = vocabulary.scan_sentences(lowercase)
+    score = vocabulary.article_relevance(text, scanned, title)
     if score < events.RELEVANCE_THRESHOLD:
         return Classification(relevant=False, relevance=score, version=CLASSIFIER_VERSION)
-    sentences = split_sentences(text)
     context = places.build_context(sentences, title=title, url=url)
     found: dict[tuple[str, str | None, str | None], Event] = {}
-    for hit in events.detect_events(sentences, title=title, published=published):
+    hits = events.detect_events(sentences, title=title, published=published, lowercase=lowercase, vocabulary=scanned)
+    for hit in hits:
         for where in places.attach_all(context, hit.sentence, hit.type):
             _keep_strongest(found, Event(
                 type=hit.type,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extractors.event_rules import find_words, keyword_automaton
+from extractors.keywords import find_words, keyword_automaton
 
 _MONTHS = {
     name: number

@@ -13,36 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from re import _constants as sre  # the standard library's regex parser, to read the literal words a trigger starts with
 from re import _parser as sre_parse
-from typing import TypeVar
-
-import ahocorasick
-
-V = TypeVar("V")
 
 def _re(pattern: str) -> re.Pattern[str]:
     """Compile a cue for lowercased text: a case-sensitive regex runs several times faster than IGNORECASE."""
     return re.compile(pattern.lower())
-
-
-def keyword_automaton(keys: dict[str, V]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton over `keys`; a key ending in "*" is a word stem, any other key a whole word."""
-    automaton = ahocorasick.Automaton()
-    for key, value in keys.items():
-        word = key.rstrip("*")
-        automaton.add_word(word, (len(word), key.endswith("*"), value))
-    automaton.make_automaton()
-    return automaton
-
-
-def find_words(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, V]]:
-    """(start offset, value) of each key of `automaton` found in `text` on word boundaries."""
-    for end, (length, stem, value) in automaton.iter(text):
-        start = end - length + 1
-        if start > 0 and text[start - 1].isalnum():
-            continue
-        if not stem and end + 1 < len(text) and text[end + 1].isalnum():
-            continue
-        yield start, value
 
 
 class Words:
@@ -559,54 +533,6 @@ RULES: tuple[Rule, ...] = (
 RULE_BY_GATE = {rule.gate.bit: rule for rule in RULES}
 GATE_BITS = sum(RULE_BY_GATE)
 # Gates made of a trigger's start words: where they occur is kept, so the trigger is tried there and nowhere else.
-_ANCHOR_BITS = AGENT_DEFENDANT.starts.bit
+ANCHOR_BITS = AGENT_DEFENDANT.starts.bit
 for _rule in RULES:
-    _ANCHOR_BITS |= _rule.starts.bit if _rule.starts else 0
-
-
-def _vocabulary() -> ahocorasick.Automaton:
-    """One automaton over every `Words` entry; a value holds the bits of cues using the entry as stem and as word, and
-    which of them are start words."""
-    bits: dict[str, list[int]] = {}
-    for words in Words.registry:
-        for entry in words.entries:
-            slot = bits.setdefault(entry.rstrip("*"), [0, 0])
-            slot[0 if entry.endswith("*") else 1] |= words.bit
-    automaton = ahocorasick.Automaton()
-    for word, (stem_bits, word_bits) in bits.items():
-        automaton.add_word(word, (len(word), stem_bits, word_bits, (stem_bits | word_bits) & _ANCHOR_BITS))
-    automaton.make_automaton()
-    return automaton
-
-
-_VOCABULARY = _vocabulary()
-
-
-def scan_sentences(lowercase: list[str]) -> tuple[list[int], list[list[tuple[int, int]]]]:
-    """Per lowercased sentence, from one pass over them all: the bits of every `Words` cue (and rule gate) that occurs on
-    word boundaries, and the (offset, bits) of each start word of an anchored trigger."""
-    # Newlines around every sentence: each hit has a character before and after it to test, and none spans two.
-    text = "\n" + "\n".join(lowercase) + "\n"
-    found = [0] * len(lowercase)
-    starts: list[list[tuple[int, int]]] = [[] for _ in lowercase]
-    index = 0
-    base = 1  # where sentence `index` starts in `text`
-    limit = base + len(lowercase[0]) if lowercase else 0  # and where it ends
-    for end, (length, stem_bits, word_bits, anchor_bits) in _VOCABULARY.iter(text):
-        start = end - length + 1
-        if text[start - 1].isalnum():
-            continue
-        while end >= limit:
-            index += 1
-            base = limit + 1
-            limit = base + len(lowercase[index])
-        bits = stem_bits | word_bits if word_bits and not text[end + 1].isalnum() else stem_bits
-        found[index] |= bits
-        if bits & anchor_bits:
-            starts[index].append((start - base, bits))
-    return found, starts
-
-
-def scan(lowercase_text: str) -> int:
-    """The bits of every `Words` cue (and rule gate) that occurs in `lowercase_text` on word boundaries."""
-    return scan_sentences([lowercase_text])[0][0]
+    ANCHOR_BITS |= _rule.starts.bit if _rule.starts else 0

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.event_dates import resolve_date
-from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at, scan_sentences
-from extractors.relevance import RELEVANCE_THRESHOLD, relevance
+from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
+from extractors.relevance import RELEVANCE_THRESHOLD
+from extractors.vocabulary import Scan, relevance, scan_sentences
 from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
@@ -83,17 +84,23 @@ class EventHit:
 
 
 def detect_events(
-    sentences: list[Sentence], title: str | None = None, published: date | None = None
+    sentences: list[Sentence],
+    title: str | None = None,
+    published: date | None = None,
+    lowercase: list[str] | None = None,
+    vocabulary: Scan | None = None,
 ) -> list[EventHit]:
     """Events stated as having happened, one hit per (type, sentence), with the sentence as evidence.
 
     `title` is accepted for symmetry with `relevance`; headlines repeat the body and carry no sentence index.
+    `lowercase` and `vocabulary`, the sentences lowercased and their scan, spare redoing what the caller has done.
     """
     del title
     captions = {s.paragraph for s in sentences if _CAPTION.search(s.text)} if _has_caption(sentences) else set()
     dates = _SentenceDates(sentences, published, captions)
     hits: list[EventHit] = []
-    context = _Context([s.text.lower() for s in sentences])
+    lower = lowercase if lowercase is not None else [s.text.lower() for s in sentences]
+    context = _Context(lower, vocabulary or scan_sentences(lower))
     for index, sentence in enumerate(sentences):
         text = sentence.text
         if sentence.paragraph in captions or _is_question(text):
@@ -130,9 +137,10 @@ def detect_events(
 class _Context:
     """The article's lowercased sentences, with their vocabulary bits (one scan) and regex verdicts computed at most once."""
 
-    def __init__(self, lower: list[str]) -> None:
+    def __init__(self, lower: list[str], vocabulary: Scan) -> None:
         self.lower = lower
-        self._cues, self._starts = scan_sentences(lower)
+        self._cues, self._starts = vocabulary.bits, vocabulary.starts
+        self._starts_of: dict[tuple[int, int], list[int]] = {}
         self._nearby: dict[int, int] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
@@ -141,8 +149,12 @@ class _Context:
 
     def starts(self, words: Words, index: int) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur."""
-        bit = words.bit
-        return sorted({offset for offset, bits in self._starts[index] if bits & bit})
+        key = (words.bit, index)
+        found = self._starts_of.get(key)
+        if found is None:
+            bit = words.bit
+            found = self._starts_of[key] = sorted({offset for offset, bits in self._starts[index] if bits & bit})
+        return found
 
     def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:
         """The matches of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words."""

@@ -2,15 +2,16 @@
 
 "ICE" alone is ambiguous (the drug, the Intercontinental Exchange, hockey, winter weather): only the capitalised
 acronym counts, it counts most when enforcement words surround it, explicit immigration vocabulary counts on its own,
-and the vocabulary of those false friends (futures, rinks, sleet, meth) pulls the score down. Terms are found with one Aho-Corasick pass per case
-(a C scan), because a 1,500-word article must be gated in well under a millisecond.
+and the vocabulary of those false friends (futures, rinks, sleet, meth) pulls the score down. The lowercase terms are
+found by the event classifier's vocabulary scan (`extractors.vocabulary`), which weighs them in the same pass that finds
+its cues; the case-sensitive acronyms have their own small automaton here.
 """
 
 from __future__ import annotations
 
 import re
 
-from extractors.event_rules import find_words, keyword_automaton
+from extractors.keywords import find_words, keyword_automaton
 
 RELEVANCE_THRESHOLD = 0.5
 
@@ -40,31 +41,28 @@ _ICE_CONTEXT = re.compile(
 )
 
 
-def _terms(block: str, label: str) -> dict[str, str]:
-    return {word.replace("~", " "): label for word in block.split()}
-
-
-_LOWER = keyword_automaton(
-    _terms(_TOPIC_TERMS, "topic") | _terms(_WEAK_TERMS, "weak") | _terms(_OFF_TOPIC_TERMS, "off")
-)
 _WEIGHTS = {"topic": 2.0, "weak": 1.0, "off": -2.0}
+# Lowercase term ("*" marks a stem) -> the points each occurrence on word boundaries adds.
+TERM_WEIGHTS = {
+    word.replace("~", " "): _WEIGHTS[label]
+    for block, label in ((_TOPIC_TERMS, "topic"), (_WEAK_TERMS, "weak"), (_OFF_TOPIC_TERMS, "off"))
+    for word in block.split()
+}
 _UPPER = keyword_automaton({f"{word}": label for word, label in _ACRONYMS.items()})
+# A title is written to say what the story is about: its points count twice.
+TITLE_WEIGHT = 2.0
 
 
-def relevance(text: str, title: str | None = None) -> float:
-    """Score 0..1 that the article is about U.S. immigration enforcement; the title counts twice."""
-    points = _points(text) + 2.0 * _points(title or "")
+def score(points: float) -> float:
+    """Points (terms, acronyms, the title's counted twice) as a score 0..1; 2 points make the threshold."""
     if points <= 0:
         return 0.0
     return round(points / (points + 2.0), 3)
 
 
-def _points(text: str) -> float:
-    if not text:
-        return 0.0
+def acronym_points(text: str) -> float:
+    """Points of the case-sensitive acronyms in `text` as written; ICE counts most among enforcement words."""
     points = 0.0
-    for _, label in find_words(_LOWER, text.lower()):
-        points += _WEIGHTS[label]
     for start, label in find_words(_UPPER, text):
         if label == "ice" and _ICE_CONTEXT.search(text, max(0, start - 60), start + 70):
             points += 3.0

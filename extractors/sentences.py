@@ -8,7 +8,7 @@ U.S. legal and news text ("U.S.", "N.D. Ill.", "Minn.", "Jan.", "Mr.", "St.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREVIATIONS = frozenset(
     """
@@ -26,9 +26,9 @@ _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])"
 _WINDOW = 16
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence with its character offsets in the text and the index of its paragraph."""
+class Sentence(NamedTuple):
+    """A sentence with its character offsets in the text and the index of its paragraph (a tuple: articles have
+    dozens, built on every classification)."""
 
     text: str
     start: int

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bench.classify_eval import load, predict_events, score
-from extractors.event_rules import RULES, anchors, scan
+from extractors.event_rules import RULES, anchors
+from extractors.vocabulary import scan, scan_sentences
 from extractors.events import _Context
 from extractors.sentences import split_sentences
 
@@ -51,7 +52,7 @@ def test_prefilter_keys_cover_every_trigger(passages: list[dict]) -> None:
 def test_anchored_triggers_find_what_a_search_finds(passages: list[dict]) -> None:
     """Trying a trigger only at its start words must give the matches a search of the whole sentence gives."""
     lower = [s.text.lower() for p in passages for s in split_sentences(p["text"])]
-    context = _Context(lower)
+    context = _Context(lower, scan_sentences(lower))
     anchored = [rule for rule in RULES if rule.starts]
     assert len(anchored) >= 12
     for index, text in enumerate(lower):

@@ -1,0 +1,31 @@
+"""The single vocabulary pass: cue bits per sentence and relevance points, whatever the sentence boundaries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extractors.event_rules import ENFORCEMENT
+from extractors.sentences import split_sentences
+from extractors.vocabulary import article_relevance, relevance, scan_sentences
+
+DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
+
+
+def test_a_sentence_ending_in_an_article_word_keeps_hits_in_their_own_sentence() -> None:
+    lower = ["protesters gathered outside the", "ice agents left", "nothing here either, a", "deportation flights resumed"]
+    found = scan_sentences(lower)
+    assert [bool(bits & ENFORCEMENT.bit) for bits in found.bits] == [False, True, False, True]
+    assert all(0 <= offset < len(lower[index]) for index, starts in enumerate(found.starts) for offset, _ in starts)
+
+
+def test_scanning_sentences_scores_an_article_as_scanning_its_whole_text() -> None:
+    """`classify` scores the scan of its sentences; `relevance` scans the raw text: both must agree on every passage."""
+    scored = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        passage = json.loads(line)
+        text, title = passage["text"], passage.get("title")
+        lower = [sentence.text.lower() for sentence in split_sentences(text)]
+        assert article_relevance(text, scan_sentences(lower), title) == relevance(text, title), passage["id"]
+        scored += relevance(text, title) > 0
+    assert scored > 100
