@@ -88,12 +88,17 @@ def maintained(
     yield
     _recompute_weeks(con, weeks_before | _weeks_of(con, incident_ids))
     if article_ids:
-        after = _district_counts(con, article_ids)
-        _add_mentions(con, {
-            district: (after.get(district, (0, 0))[0] - mentions_before.get(district, (0, 0))[0],
-                       after.get(district, (0, 0))[1] - mentions_before.get(district, (0, 0))[1])
-            for district in after.keys() | mentions_before.keys()
-        })
+        _add_mentions(con, _difference(_district_counts(con, article_ids), mentions_before))
+
+
+def _difference(after: DistrictCounts, before: DistrictCounts) -> DistrictCounts:
+    """Per district, the counts after minus the counts before."""
+    zero = (0, 0)
+    return {
+        district: (after.get(district, zero)[0] - before.get(district, zero)[0],
+                   after.get(district, zero)[1] - before.get(district, zero)[1])
+        for district in after.keys() | before.keys()
+    }
 
 
 def _weeks_of(con: duckdb.DuckDBPyConnection, incident_ids: Sequence[str]) -> set[tuple[str, date]]:
