@@ -16,32 +16,28 @@ from courlan import normalize_url
 # Tracking parameters courlan keeps (its own list already drops utm_*, fbclid, gclid, mc_*, ref, source...).
 _EXTRA_TRACKERS = frozenset({"cmpid", "ocid", "smid", "smtyp", "taid", "mbid", "cid", "sh", "_hsenc", "_hsmi", "s_cid"})
 
-# Already canonical: lowercase http(s) scheme and host (no userinfo, no IPv6 brackets), an optional port without a
-# leading zero, then a path of non-empty segments made only of characters courlan's quoting keeps as they are
-# (no "//", no ";" params, no "&" entities), not starting with "/..", and no query or fragment.
+# Already canonical: a lowercase http(s) scheme and host (no userinfo, IPv6 brackets or punycode), an optional port in
+# 1-65535 without a leading zero and not the scheme's default, then a path not starting with "/.." of non-empty
+# segments made only of characters courlan's quoting keeps as they are (so no "//", ";" params or "&" entities), and no
+# query or fragment.
+_HOST = r"(?![^/]*xn--)[a-z0-9.-]+"
+_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+_SEGMENT = r"[A-Za-z0-9._~!=:,%-]"
 _PLAIN = re.compile(
-    r"(https?)://([a-z0-9.-]+)(?::([1-9][0-9]{0,4}))?"  # scheme, host, port
-    r"(?!/\.\.)/(?:[A-Za-z0-9._~!=:,%-]+/)*[A-Za-z0-9._~!=:,%-]*"  # path
+    rf"(?:http://{_HOST}(?::(?!80/){_PORT})?|https://{_HOST}(?::(?!443/){_PORT})?)"
+    rf"(?!/\.\.)/(?:{_SEGMENT}+/)*{_SEGMENT}*"
 )
-_DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 
-def _already_canonical(url: str) -> bool:
-    """True when canonicalize (and urljoin onto any base) would return `url` unchanged."""
-    match = _PLAIN.fullmatch(url)
-    if match is None:
-        return False
-    scheme, host, port = match.groups()
-    if "xn--" in host:  # courlan decodes punycode hosts
-        return False
-    return port is None or (int(port) <= 65535 and port != _DEFAULT_PORTS[scheme])
+def canonicalize(url: str, base: str | None = None) -> str:
+    """Lowercase scheme and host, drop default ports, fragments and tracking parameters, sort the query.
 
-
-def canonicalize(url: str) -> str:
-    """Lowercase scheme and host, drop default ports, fragments and tracking parameters, sort the query."""
-    if _already_canonical(url):
+    With `base`, a relative `url` is first resolved against it (urljoin); an already canonical URL is absolute, and
+    urljoin would return it unchanged.
+    """
+    if _PLAIN.fullmatch(url):
         return url
-    return _canonicalize_fully(url)
+    return _canonicalize_fully(urljoin(base, url) if base else url)
 
 
 def _canonicalize_fully(url: str) -> str:
@@ -53,11 +49,6 @@ def _canonicalize_fully(url: str) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in _EXTRA_TRACKERS]
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(sorted(query)), ""))
-
-
-def absolute(base: str, url: str) -> str:
-    """`url` resolved against `base`; an already canonical URL is absolute and urljoin would return it unchanged."""
-    return url if _already_canonical(url) else urljoin(base, url)
 
 
 def url_hash(url: str) -> str:

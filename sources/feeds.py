@@ -9,7 +9,6 @@ from datetime import datetime, timezone
 import feedparser
 
 from sources.adapters import Discovery, SourceError, fetch_document
-from sources.canonical import absolute
 from sources.config import SourceConfig
 from sources.http import PoliteSession
 from sources.models import Candidate, SourceState, new_candidate
@@ -40,7 +39,7 @@ def parse_feed(body: bytes, base_url: str, source: str, window: Window) -> list[
             continue
         published = _entry_time(entry)
         if window.contains(published):
-            candidates.append(new_candidate(absolute(base_url, link), source, entry.get("title"), published))
+            candidates.append(new_candidate(link, source, entry.get("title"), published, base=base_url))
     return candidates
 
 

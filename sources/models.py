@@ -21,10 +21,11 @@ class Candidate:
 
 
 def new_candidate(
-    url: str, source: str, title: str | None = None, published: datetime | None = None, district: str | None = None
+    url: str, source: str, title: str | None = None, published: datetime | None = None, district: str | None = None,
+    *, base: str | None = None,
 ) -> Candidate:
-    """Build a Candidate from a raw URL so every adapter canonicalises and hashes the same way."""
-    canonical = canonicalize(url)
+    """Build a Candidate from a raw URL (relative to `base` when given) so every adapter canonicalises the same way."""
+    canonical = canonicalize(url, base)
     clean_title = " ".join(title.split()) if title else None
     return Candidate(canonical, url_hash(canonical), source, clean_title or None, published, district)
 

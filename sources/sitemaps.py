@@ -5,13 +5,13 @@ Children of an index whose own `lastmod` is before the window are not fetched: n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
+from urllib.parse import urljoin
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from sources.adapters import Discovery, SourceError, fetch_document
 from sources.bodies import TooLarge, inflate_capped
-from sources.canonical import absolute
 from sources.config import SourceConfig
 from sources.http import PoliteSession
 from sources.models import SourceState, new_candidate
@@ -23,9 +23,8 @@ NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 MAX_CHILD_SITEMAPS = 50
 
 
-@dataclass(frozen=True)
-class SitemapEntry:
-    """One <url> of a sitemap."""
+class SitemapEntry(NamedTuple):
+    """One <url> of a sitemap (a tuple: a sitemap has up to 50,000 of them, and a frozen dataclass costs 5x more)."""
 
     loc: str
     title: str | None
@@ -42,7 +41,7 @@ async def discover_sitemap(
     root = parse_xml(document.body or b"", session.settings.max_bytes)
     entries: list[SitemapEntry] = []
     if root.tag == f"{SM}sitemapindex":
-        children = [(absolute(config.url, loc), lastmod) for loc, lastmod in index_children(root)]
+        children = [(urljoin(config.url, loc), lastmod) for loc, lastmod in index_children(root)]
         children = [(loc, lastmod) for loc, lastmod in children if not window.starts_after(lastmod)]
         for loc, _ in children[:MAX_CHILD_SITEMAPS]:
             child = await fetch_document(session, config, url=loc)
@@ -51,7 +50,7 @@ async def discover_sitemap(
     else:
         entries = url_entries(root)
     candidates = [
-        new_candidate(absolute(config.url, e.loc), config.name, e.title, e.published)
+        new_candidate(e.loc, config.name, e.title, e.published, base=config.url)
         for e in entries if window.contains(e.published)
     ]
     return Discovery(candidates, document.status, False, document.etag, document.last_modified, document.body_hash)
