@@ -1,7 +1,7 @@
 """One web page to an `Article`: main text, title, dates, authors, site and language, or the reason there is none.
 
 The page is parsed once: metadata comes from that tree (`article_metadata`), the main text from trafilatura on the
-same tree (comments off), then our boilerplate pass cleans what trafilatura lets through. Hostile input is refused
+same tree (comments off; its fallback extractors only when its own pass finds too little), then our boilerplate pass cleans what trafilatura lets through. Hostile input is refused
 by cheap checks before parsing (size, NUL bytes, no markup, control characters), and libxml2 caps nesting depth, so
 a bad page costs milliseconds and ends as a one-line `reason`, never a crash or a hang.
 """
@@ -12,6 +12,8 @@ import re
 from datetime import date, datetime, timedelta
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.settings import DEFAULT_CONFIG, Document
 from trafilatura.utils import load_html
 
 from extractors.article_metadata import page_metadata
@@ -23,6 +25,9 @@ from extractors.models import Article
 MAX_BYTES = 8_000_000
 # Fewer words than this is a menu, a teaser or an error page, not an article the classifier can use.
 MIN_WORDS = 15
+# A first pass that finds less text than trafilatura's own "too little" size may have missed the article: then the
+# fallback extractors get a try.
+FALLBACK_BELOW_CHARS = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
 _EARLIEST = date(1995, 1, 1)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|main|section|span|h[1-6]|title|meta|table|br)\b", re.I)
@@ -69,6 +74,15 @@ def _authors(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def _main_text(tree: HtmlElement, url: str | None) -> Document | None:
+    """trafilatura's own pass first; its fallback extractors (readability, jusText) cost more than that pass and on
+    ordinary article pages change nothing, so they run only when the first pass finds less than a short article."""
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=True)
+    if doc is None or len(doc.text or "") < FALLBACK_BELOW_CHARS:
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False) or doc
+    return doc
+
+
 def extract_article(
     html: str | bytes, url: str | None = None, feed_published: date | None = None
 ) -> Article:
@@ -88,7 +102,7 @@ def extract_article(
         if tree is None:
             return Article(text="", published=feed_published, reason="not html")
         meta = page_metadata(tree, url)
-        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False)
+        doc = _main_text(tree, url)
     except Exception as err:  # noqa: BLE001 - a hostile page must end as a reason, never crash the batch
         return Article(text="", published=feed_published, reason=f"extraction error ({type(err).__name__})")
     if doc is None:

@@ -140,7 +140,6 @@ class _Context:
     def __init__(self, lower: list[str], vocabulary: Scan) -> None:
         self.lower = lower
         self._cues, self._starts = vocabulary.bits, vocabulary.starts
-        self._starts_of: dict[tuple[int, int], list[int]] = {}
         self._nearby: dict[int, int] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
@@ -149,12 +148,8 @@ class _Context:
 
     def starts(self, words: Words, index: int) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur."""
-        key = (words.bit, index)
-        found = self._starts_of.get(key)
-        if found is None:
-            bit = words.bit
-            found = self._starts_of[key] = sorted({offset for offset, bits in self._starts[index] if bits & bit})
-        return found
+        bit = words.bit
+        return sorted({offset for offset, bits in self._starts[index] if bits & bit})
 
     def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:
         """The matches of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words."""
