@@ -40,10 +40,9 @@ class Fingerprint:
 
 def shingles(text: str) -> frozenset[int]:
     """CRC32 of every run of three lower-cased words."""
-    words = _WORD.findall(text.lower())
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)
-    )
+    words = [word.encode() for word in _WORD.findall(text.lower())]
+    # map() keeps the per-shingle work in C: a batch of long articles hashes in a fraction of a generator's time.
+    return frozenset(map(zlib.crc32, map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS))))))
 
 
 def fingerprint(text: str) -> Fingerprint | None:
