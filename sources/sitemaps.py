@@ -5,6 +5,9 @@ Children of an index whose own `lastmod` is before the window are not fetched: n
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import urljoin
@@ -38,22 +41,45 @@ async def discover_sitemap(
     document = await fetch_document(session, config, state=state)
     if document.not_modified:
         return document.unchanged()
-    root = parse_xml(document.body or b"", session.settings.max_bytes)
-    entries: list[SitemapEntry] = []
-    if root.tag == f"{SM}sitemapindex":
-        children = [(urljoin(config.url, loc), lastmod) for loc, lastmod in index_children(root)]
-        children = [(loc, lastmod) for loc, lastmod in children if not window.starts_after(lastmod)]
-        for loc, _ in children[:MAX_CHILD_SITEMAPS]:
-            child = await fetch_document(session, config, url=loc)
-            child_root = parse_xml(child.body or b"", session.settings.max_bytes)
-            entries.extend(url_entries(child_root))
-    else:
-        entries = url_entries(root)
-    candidates = [
-        new_candidate(e.loc, config.name, e.title, e.published, base=config.url)
-        for e in entries if window.contains(e.published)
-    ]
+    with collector_paused():
+        children, entries = read_sitemap(document.body or b"", session.settings.max_bytes)
+    children = [(urljoin(config.url, loc), lastmod) for loc, lastmod in children]
+    children = [(loc, lastmod) for loc, lastmod in children if not window.starts_after(lastmod)]
+    for loc, _ in children[:MAX_CHILD_SITEMAPS]:
+        child = await fetch_document(session, config, url=loc)
+        with collector_paused():
+            entries.extend(read_sitemap(child.body or b"", session.settings.max_bytes)[1])
+    with collector_paused():
+        candidates = [
+            new_candidate(e.loc, config.name, e.title, e.published, base=config.url)
+            for e in entries if window.contains(e.published)
+        ]
     return Discovery(candidates, document.status, False, document.etag, document.last_modified, document.body_hash)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a sitemap's elements, entries and candidates are built.
+
+    They form no reference cycles (reference counting frees them), but their number (three objects per URL) keeps
+    triggering full collections that rescan the whole heap: inside a Prefect run, four of them took 1.5 s of a
+    100k-URL sitemap's 3 s. Only synchronous work is wrapped, never an await, so no other task runs meanwhile.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_sitemap(body: bytes, max_bytes: int) -> tuple[list[tuple[str, datetime | None]], list[SitemapEntry]]:
+    """(children, entries) of a sitemap document: an index has only children, a urlset only entries."""
+    root = parse_xml(body, max_bytes)
+    if root.tag == f"{SM}sitemapindex":
+        return index_children(root), []
+    return [], url_entries(root)
 
 
 def parse_xml(body: bytes, max_bytes: int) -> Element:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 from datetime import date
 
+import pytest
+
+from sources.adapters import SourceError
 from sources.discovery import discover
+from sources.sitemaps import collector_paused, read_sitemap
 
 INDEX = "https://metro.example.com/sitemap_index.xml"
 
@@ -53,3 +58,18 @@ def test_not_a_sitemap_is_a_source_error(no_robots, settings, fixture_bytes, mak
     _, reports = discover([make_source("metro", "sitemap", "https://metro.example.com/sitemap.xml")], {}, None, None,
                           settings, resolver=resolver)
     assert reports[0].error == "not a sitemap: root element rss"
+
+
+def test_collector_is_paused_only_while_a_sitemap_is_read() -> None:
+    assert gc.isenabled()
+    with pytest.raises(SourceError), collector_paused():
+        assert not gc.isenabled()
+        read_sitemap(b"<rss/>", 1000)
+    assert gc.isenabled()  # back on after an error too
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is left as it was
+    finally:
+        gc.enable()
