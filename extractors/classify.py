@@ -20,12 +20,12 @@ def classify(
 ) -> Classification:
     """Label an article's text by relevance, event type and jurisdiction (see shared taxonomy)."""
     sentences = split_sentences(text)
-    lowercase = [sentence.text.lower() for sentence in sentences]
-    scanned = vocabulary.scan_sentences(lowercase)
-    score = vocabulary.article_relevance(text, scanned, title)
+    lowercase = [vocabulary.lower(sentence.text) for sentence in sentences]
+    scanned = vocabulary.scan(lowercase, vocabulary.lower(title) if title else None)
+    score = vocabulary.article_relevance(text, title, scanned)
     if score < events.RELEVANCE_THRESHOLD:
         return Classification(relevant=False, relevance=score, version=CLASSIFIER_VERSION)
-    context = places.build_context(sentences, title=title, url=url)
+    context = places.build_context(sentences, title=title, url=url, scanned=scanned)
     found: dict[tuple[str, str | None, str | None], Event] = {}
     hits = events.detect_events(sentences, title=title, published=published, lowercase=lowercase, vocabulary=scanned)
     for hit in hits:

@@ -19,7 +19,7 @@ from datetime import date
 from extractors.event_dates import resolve_date
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
 from extractors.relevance import RELEVANCE_THRESHOLD
-from extractors.vocabulary import Scan, relevance, scan_sentences
+from extractors.vocabulary import Scan, lower, relevance, scan
 from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
@@ -99,8 +99,8 @@ def detect_events(
     captions = {s.paragraph for s in sentences if _CAPTION.search(s.text)} if _has_caption(sentences) else set()
     dates = _SentenceDates(sentences, published, captions)
     hits: list[EventHit] = []
-    lower = lowercase if lowercase is not None else [s.text.lower() for s in sentences]
-    context = _Context(lower, vocabulary or scan_sentences(lower))
+    lowered = lowercase if lowercase is not None else [lower(s.text) for s in sentences]
+    context = _Context(lowered, vocabulary or scan(lowered))
     for index, sentence in enumerate(sentences):
         text = sentence.text
         if sentence.paragraph in captions or _is_question(text):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.gazetteer import Candidate, Entry, Gazetteer, SMALL_WORDS, load
 from extractors.models import Jurisdiction
 from extractors.sentences import Sentence
+from extractors.vocabulary import Scan, lower, scan
 
 RANK = {"court": 5, "facility": 4, "city": 3, "county": 2, "state": 1}
 TITLE = -1  # sentence index of the title
@@ -239,27 +239,16 @@ def _case_ok(entry: Entry, span: str) -> bool:
     return True
 
 
-def _raw_hits(segments: list[str], gaz: Gazetteer) -> list[_Hit]:
-    """One Aho-Corasick pass over all segments; word boundaries, case rules, leftmost-longest."""
-    joined = "\n".join(segments)
-    lower = joined.lower()
-    if len(lower) != len(joined):  # a few non-ASCII letters change length when lowercased
-        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in joined)
-    starts = []
-    pos = 0
-    for seg in segments:
-        starts.append(pos)
-        pos += len(seg) + 1
-    found: list[tuple[int, int, _Names]] = []
-    n = len(joined)
+def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: Gazetteer) -> list[_Hit]:
+    """The names the vocabulary scan `found` in `segments` (as written), on word boundaries, meeting their case rules,
+    leftmost-longest."""
     cache = _NAMES_BY_SPAN
-    for end, key in gaz.automaton.iter(lower):
-        start = end - len(key) + 1
-        if start > 0 and joined[start - 1].isalnum():
+    kept: list[tuple[int, int, int, _Names]] = []
+    for seg, start, end, key in found:
+        text = segments[seg]
+        if end < len(text) and text[end].isalnum() and key[-1].isalnum():
             continue
-        if end + 1 < n and joined[end + 1].isalnum() and key[-1].isalnum():
-            continue
-        span = joined[start : end + 1]
+        span = text[start:end]
         if span in cache:
             names = cache[span]
         else:
@@ -268,16 +257,15 @@ def _raw_hits(segments: list[str], gaz: Gazetteer) -> list[_Hit]:
             entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
             names = cache[span] = _Names.of(entries) if entries else None
         if names is not None:
-            found.append((start, end + 1, names))
-    found.sort(key=lambda h: (h[0], h[0] - h[1]))
+            kept.append((seg, start, end, names))
+    kept.sort(key=lambda h: (h[0], h[1], h[1] - h[2]))
     hits: list[_Hit] = []
-    last_end = -1
-    for start, end, names in found:
-        if start < last_end:
+    last = (-1, -1)  # (segment, end) of the last hit kept
+    for seg, start, end, names in kept:
+        if seg == last[0] and start < last[1]:
             continue
-        last_end = end
-        seg = bisect_right(starts, start) - 1
-        hits.append(_Hit(seg, start - starts[seg], end - starts[seg], names))
+        last = (seg, end)
+        hits.append(_Hit(seg, start, end, names))
     return hits
 
 
@@ -493,12 +481,17 @@ def _dateline(first: Sentence | None, gaz: Gazetteer) -> tuple[Mention | None, i
     )
 
 
-def build_context(sentences: list[Sentence], title: str | None = None, url: str | None = None) -> PlaceContext:
+def build_context(
+    sentences: list[Sentence], title: str | None = None, url: str | None = None, scanned: Scan | None = None
+) -> PlaceContext:
     """Match all places once per article; compute dateline, dominant state, per-sentence matches.
 
-    `url` is accepted for the contract; an outlet's home city says nothing about where a story happened.
+    `url` is accepted for the contract; an outlet's home city says nothing about where a story happened. `scanned`, the
+    vocabulary scan of the sentences and title, spares the caller's second pass.
     """
     del url
+    if scanned is None:
+        scanned = scan([lower(s.text) for s in sentences], lower(title) if title else None)
     gaz = load()
     dateline, dateline_end = _dateline(sentences[0] if sentences else None, gaz)
     texts: dict[int, str] = {i: s.text for i, s in enumerate(sentences)}
@@ -507,7 +500,7 @@ def build_context(sentences: list[Sentence], title: str | None = None, url: str 
         texts[TITLE] = title
         segments.append(title)
     by_segment: dict[int, list[_Hit]] = {}
-    for hit in _raw_hits(segments, gaz):
+    for hit in _raw_hits(segments, scanned.places, gaz):
         seg = TITLE if title and hit.segment == len(sentences) else hit.segment
         if seg == 0 and hit.start < dateline_end:
             continue

@@ -1,93 +1,115 @@
-"""One pass over an article for every word the classifier looks up: event cues and relevance terms.
+"""One pass over an article for every word the classifier looks up: event cues, relevance terms and place names.
 
-Each `Words` cue of `extractors.event_rules` owns a bit, and each relevance term of `extractors.relevance` a weight; a
-single Aho-Corasick automaton holds them all, so an article is scanned once (the scan is most of a gate's cost) and
-yields, per sentence, the bits of the cues present and the offsets of trigger start words, and for the article the
-relevance points of its terms.
+Each `Words` cue of `extractors.event_rules` owns a bit, each relevance term of `extractors.relevance` a weight, and
+each name of the gazetteer is a place key; a single Aho-Corasick automaton holds them all, so an article is scanned
+once (each pass over ~9,000 characters costs a quarter of a millisecond) and yields, per sentence, the bits of the cues
+present, the offsets of trigger start words and the place names found, and for the article the relevance points of
+its terms.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 import ahocorasick
 
+from extractors import gazetteer
 from extractors.event_rules import ANCHOR_BITS, Words
 from extractors.relevance import TERM_WEIGHTS, TITLE_WEIGHT, acronym_points, score
 
 
 class Scan(NamedTuple):
-    """What the vocabulary pass found in a list of lowercased sentences."""
+    """What the vocabulary pass found in lowercased sentences (and a title, which counts as the segment after them)."""
 
-    bits: list[int]  # per sentence, the bits of every `Words` cue (and rule gate) on word boundaries
-    starts: list[list[tuple[int, int]]]  # per sentence, (offset, bits) of each start word of an anchored trigger
-    points: float  # relevance points of the lowercase terms, all sentences together
+    bits: list[int]  # per segment, the bits of every `Words` cue (and rule gate) on word boundaries
+    starts: list[list[tuple[int, int]]]  # per segment, (offset, bits) of each start word of an anchored trigger
+    points: float  # relevance points of the lowercase terms in the sentences
+    title_points: float  # and in the title
+    places: list[tuple[int, int, int, str]]  # (segment, start, end, gazetteer key) of names starting on a word boundary
 
 
+def lower(text: str) -> str:
+    """`text` lowercased with every offset kept (the few letters that lowercase to two characters stay as written), so
+    a span found in the lowercase text can be read, with its case, from the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+@cache
 def _vocabulary() -> ahocorasick.Automaton:
     """A value holds the key's length, the bits of cues using it as a stem and as a whole word, which of those are start
-    words, and its relevance weight as a stem and as a whole word."""
+    words, its relevance weight as a stem and as a whole word, and whether it is a place name."""
     slots: dict[str, list[float]] = {}
+    empty = [0, 0, 0.0, 0.0, False]
     for words in Words.registry:
         for entry in words.entries:
-            slot = slots.setdefault(entry.rstrip("*"), [0, 0, 0.0, 0.0])
+            slot = slots.setdefault(entry.rstrip("*"), list(empty))
             slot[0 if entry.endswith("*") else 1] |= words.bit
     for term, weight in TERM_WEIGHTS.items():
-        slot = slots.setdefault(term.rstrip("*"), [0, 0, 0.0, 0.0])
+        slot = slots.setdefault(term.rstrip("*"), list(empty))
         slot[2 if term.endswith("*") else 3] += weight
+    for name in gazetteer.load().entries:
+        slots.setdefault(name, list(empty))[4] = True
     automaton = ahocorasick.Automaton()
-    for key, (stem_bits, word_bits, stem_weight, word_weight) in slots.items():
+    for key, (stem_bits, word_bits, stem_weight, word_weight, place) in slots.items():
         anchor_bits = (int(stem_bits) | int(word_bits)) & ANCHOR_BITS
-        automaton.add_word(key, (len(key), int(stem_bits), int(word_bits), anchor_bits, stem_weight, word_weight))
+        value = (len(key), int(stem_bits), int(word_bits), anchor_bits, stem_weight, word_weight, place)
+        automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
 
 
-_VOCABULARY = _vocabulary()
-
-
-def scan_sentences(lowercase: list[str]) -> Scan:
-    """Scan lowercased sentences in one pass; no key spans two sentences."""
-    # Newlines around every sentence: each hit has a character before and after it to test, and none spans two.
-    text = "\n" + "\n".join(lowercase) + "\n"
-    found = [0] * len(lowercase)
-    starts: list[list[tuple[int, int]]] = [[] for _ in lowercase]
-    points = 0.0
+def scan(lowercase: list[str], title: str | None = None) -> Scan:
+    """Scan lowercased sentences (see `lower`) and a lowercased title in one pass; no key spans two of them."""
+    segments = [*lowercase, title] if title is not None else lowercase
+    # Newlines around every segment: each hit has a character before and after it to test, and none spans two.
+    text = "\n" + "\n".join(segments) + "\n"
+    found = [0] * len(segments)
+    starts: list[list[tuple[int, int]]] = [[] for _ in segments]
+    points = [0.0] * len(segments)
+    places: list[tuple[int, int, int, str]] = []
     index = 0
-    base = 1  # where sentence `index` starts in `text`
-    limit = base + len(lowercase[0]) if lowercase else 0  # and where it ends
-    for end, (length, stem_bits, word_bits, anchor_bits, stem_weight, word_weight) in _VOCABULARY.iter(text):
+    base = 1  # where segment `index` starts in `text`
+    limit = base + len(segments[0]) if segments else 0  # and where it ends
+    for end, (length, stem_bits, word_bits, anchor_bits, stem_weight, word_weight, place) in _vocabulary().iter(text):
         start = end - length + 1
         if text[start - 1].isalnum():
             continue
         while end > limit:
             index += 1
             base = limit + 1
-            limit = base + len(lowercase[index])
-        if end == limit:  # "a" or "the" and the newline after a sentence's last word: no trigger starts there
+            limit = base + len(segments[index])
+        if end == limit:  # "a" or "the" and the newline after a segment's last word: no trigger starts there
             continue
+        if place:
+            places.append((index, start - base, end + 1 - base, text[start : end + 1]))
         whole = not text[end + 1].isalnum()
-        points += stem_weight + word_weight if whole else stem_weight
+        if stem_weight or word_weight:
+            points[index] += stem_weight + word_weight if whole else stem_weight
         bits = stem_bits | word_bits if word_bits and whole else stem_bits
         found[index] |= bits
         if bits & anchor_bits:
             starts[index].append((start - base, bits))
-    return Scan(found, starts, points)
+    body = sum(points[: len(lowercase)])
+    return Scan(found, starts, body, points[-1] if title is not None else 0.0, places)
 
 
-def scan(lowercase_text: str) -> int:
+def cue_bits(lowercase_text: str) -> int:
     """The bits of every `Words` cue (and rule gate) that occurs in `lowercase_text` on word boundaries."""
-    return scan_sentences([lowercase_text]).bits[0]
+    return scan([lowercase_text]).bits[0]
 
 
-def article_relevance(text: str, body: Scan, title: str | None) -> float:
-    """Relevance of the article `text`, whose lowercased sentences were scanned into `body`; see `extractors.relevance`."""
-    points = body.points + acronym_points(text)
+def article_relevance(text: str, title: str | None, scanned: Scan) -> float:
+    """Relevance of the article `text` and `title`, scanned into `scanned`; see `extractors.relevance`."""
+    points = scanned.points + acronym_points(text)
     if title:
-        points += TITLE_WEIGHT * (scan_sentences([title.lower()]).points + acronym_points(title))
+        points += TITLE_WEIGHT * (scanned.title_points + acronym_points(title))
     return score(points)
 
 
 def relevance(text: str, title: str | None = None) -> float:
     """Score 0..1 that `text` is about U.S. immigration enforcement; the title counts twice."""
-    return article_relevance(text, scan_sentences([text.lower()]), title)
+    return article_relevance(text, title, scan([lower(text)], lower(title) if title else None))

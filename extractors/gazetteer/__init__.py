@@ -1,7 +1,8 @@
-"""The repo's copy of the jurisdiction tables and one Aho-Corasick automaton over every name in them.
+"""The repo's copy of the jurisdiction tables, keyed by every lowercased name (and variant) they hold.
 
-Built once per process (lazy singleton) because the automaton holds ~15,000 keys; matching an article is then a
-single pass over its lowercased text. `scripts/build_gazetteer.py` regenerates the CSVs; see PROVENANCE.md.
+Built once per process (lazy singleton): ~15,000 keys, which `extractors.vocabulary` puts in its one Aho-Corasick
+automaton, so matching an article's places is part of the single pass over its lowercased text.
+`scripts/build_gazetteer.py` regenerates the CSVs; see PROVENANCE.md.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import ahocorasick
 
 DATA = Path(__file__).resolve().parent
 SMALL_WORDS = frozenset({"of", "the", "de", "del", "la", "las", "los", "and", "upon", "on", "du", "au"})
@@ -32,7 +31,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Entry:
-    """A name in the automaton: how its case must look in the text and what it may refer to."""
+    """A name in the gazetteer: how its case must look in the text and what it may refer to."""
 
     case: str  # cap: every significant word capitalised | exact: as written | any
     surface: str
@@ -42,7 +41,6 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    automaton: ahocorasick.Automaton
     entries: dict[str, tuple[Entry, ...]]
     state_names: dict[str, str]  # USPS -> name
     single_district: dict[str, str]  # USPS -> district, for single-district states
@@ -65,7 +63,7 @@ def _variants(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """Read the CSVs and build the automaton (once per process)."""
+    """Read the CSVs and key every name (once per process)."""
     districts = _read("districts.csv")
     states = _read("states.csv")
     state_names = {s["usps"]: s["name"] for s in states}
@@ -116,11 +114,6 @@ def load() -> Gazetteer:
         pool = places.get(a["target"], []) if a["kind"] == "place" else counties.get(a["target"], [])
         add(a["alias"], a["case"], tuple(c for c in pool if c.state == a["state"]))
 
-    automaton = ahocorasick.Automaton()
-    for key in keyed:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-
     qualifier_states: dict[str, str] = {}
     for s in states:
         qualifier_states[s["name"]] = s["usps"]
@@ -129,6 +122,4 @@ def load() -> Gazetteer:
             qualifier_states[ap] = s["usps"]
     alternation = "|".join(re.escape(k) for k in sorted(qualifier_states, key=len, reverse=True))
     qualifier = re.compile(rf"(?:,\s*|\s+\()(?P<q>{alternation})(?![A-Za-z])|\s+(?P<q2>D\.C\.|DC)(?![A-Za-z])")
-    return Gazetteer(
-        automaton, {k: tuple(v) for k, v in keyed.items()}, state_names, single, qualifier, qualifier_states
-    )
+    return Gazetteer({k: tuple(v) for k, v in keyed.items()}, state_names, single, qualifier, qualifier_states)

@@ -9,7 +9,7 @@ import pytest
 
 from bench.classify_eval import load, predict_events, score
 from extractors.event_rules import RULES, anchors
-from extractors.vocabulary import scan, scan_sentences
+from extractors.vocabulary import cue_bits, scan
 from extractors.events import _Context
 from extractors.sentences import split_sentences
 
@@ -43,7 +43,7 @@ def test_prefilter_keys_cover_every_trigger(passages: list[dict]) -> None:
     for passage in passages:
         for sentence in split_sentences(passage["text"]):
             lower = sentence.text.lower()
-            cues = scan(lower)
+            cues = cue_bits(lower)
             for rule in RULES:
                 if rule.trigger.search(sentence.text if rule.cased else lower):
                     assert cues & rule.gate.bit, (rule.type, sentence.text)
@@ -52,7 +52,7 @@ def test_prefilter_keys_cover_every_trigger(passages: list[dict]) -> None:
 def test_anchored_triggers_find_what_a_search_finds(passages: list[dict]) -> None:
     """Trying a trigger only at its start words must give the matches a search of the whole sentence gives."""
     lower = [s.text.lower() for p in passages for s in split_sentences(p["text"])]
-    context = _Context(lower, scan_sentences(lower))
+    context = _Context(lower, scan(lower))
     anchored = [rule for rule in RULES if rule.starts]
     assert len(anchored) >= 12
     for index, text in enumerate(lower):

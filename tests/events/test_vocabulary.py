@@ -7,16 +7,16 @@ from pathlib import Path
 
 from extractors.event_rules import ENFORCEMENT
 from extractors.sentences import split_sentences
-from extractors.vocabulary import article_relevance, relevance, scan_sentences
+from extractors.vocabulary import article_relevance, lower, relevance, scan
 
 DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
 
 
 def test_a_sentence_ending_in_an_article_word_keeps_hits_in_their_own_sentence() -> None:
-    lower = ["protesters gathered outside the", "ice agents left", "nothing here either, a", "deportation flights resumed"]
-    found = scan_sentences(lower)
+    sentences = ["protesters gathered outside the", "ice agents left", "nothing here either, a", "deportation flights resumed"]
+    found = scan(sentences)
     assert [bool(bits & ENFORCEMENT.bit) for bits in found.bits] == [False, True, False, True]
-    assert all(0 <= offset < len(lower[index]) for index, starts in enumerate(found.starts) for offset, _ in starts)
+    assert all(0 <= offset < len(sentences[index]) for index, starts in enumerate(found.starts) for offset, _ in starts)
 
 
 def test_scanning_sentences_scores_an_article_as_scanning_its_whole_text() -> None:
@@ -25,7 +25,8 @@ def test_scanning_sentences_scores_an_article_as_scanning_its_whole_text() -> No
     for line in DEV.read_text(encoding="utf-8").splitlines():
         passage = json.loads(line)
         text, title = passage["text"], passage.get("title")
-        lower = [sentence.text.lower() for sentence in split_sentences(text)]
-        assert article_relevance(text, scan_sentences(lower), title) == relevance(text, title), passage["id"]
+        lowercase = [lower(sentence.text) for sentence in split_sentences(text)]
+        scanned = scan(lowercase, lower(title) if title else None)
+        assert article_relevance(text, title, scanned) == relevance(text, title), passage["id"]
         scored += relevance(text, title) > 0
     assert scored > 100
