@@ -38,7 +38,7 @@ _Leads = set[tuple[str, str]]  # (literal start, what follows it: "stem" anythin
 _LONGEST_START = 24
 # An article is made of articles: a key on every "a" or "the" costs the scan more than searching the sentence does, so
 # they are keys only with the whitespace after them (Python's \s), which rules out "a" starting "agents".
-_ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = frozenset({"a", "an", "the"})
 _WHITESPACE = tuple(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 
@@ -52,9 +52,9 @@ def anchors(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     keys: set[tuple[str, bool]] = set()  # (key, is a whole word)
     for text, follows in leads:
-        if follows == "space" and text in _ARTICLES:
+        if follows == "space" and text in ARTICLES:
             keys.update((text + space, False) for space in _WHITESPACE)
-        elif follows == "stem" and len(text) < 3 and text[-1].isalnum() or follows == "word" and text in _ARTICLES:
+        elif follows == "stem" and len(text) < 3 and text[-1].isalnum() or follows == "word" and text in ARTICLES:
             return None
         else:
             keys.add((text, follows != "stem"))

@@ -19,7 +19,7 @@ from datetime import date
 from extractors.event_dates import resolve_date
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
 from extractors.relevance import RELEVANCE_THRESHOLD
-from extractors.vocabulary import Scan, lower, relevance, scan
+from extractors.vocabulary import ARTICLE_STARTS, Scan, article_offsets, lower, relevance, scan
 from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
@@ -149,7 +149,11 @@ class _Context:
     def starts(self, words: Words, index: int) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur."""
         bit = words.bit
-        return sorted({offset for offset, bits in self._starts[index] if bits & bit})
+        found = {offset for offset, bits in self._starts[index] if bits & bit}
+        articles = ARTICLE_STARTS.get(bit)
+        if articles:
+            found.update(article_offsets(self.lower[index], articles))
+        return sorted(found)
 
     def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:
         """The matches of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words."""

@@ -9,13 +9,14 @@ its terms.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
 import ahocorasick
 
 from extractors import gazetteer
-from extractors.event_rules import ANCHOR_BITS, Words
+from extractors.event_rules import ANCHOR_BITS, ARTICLES, Words
 from extractors.relevance import TERM_WEIGHTS, TITLE_WEIGHT, acronym_points, score
 
 
@@ -27,6 +28,40 @@ class Scan(NamedTuple):
     points: float  # relevance points of the lowercase terms in the sentences
     title_points: float  # and in the title
     places: list[tuple[int, int, int, str]]  # (segment, start, end, gazetteer key) of names starting on a word boundary
+
+
+def _article_starts() -> dict[int, frozenset[str]]:
+    """Trigger start words "a", "an" and "the" (each keyed with the whitespace after it) would be a quarter of the
+    scan's hits, almost all wasted: they stay out of the automaton, and their offsets are read from a sentence only
+    when a rule starting with one is tried there (`article_offsets`). Maps the bit of each `Words` holding such keys
+    to its articles."""
+    found: dict[int, frozenset[str]] = {}
+    for words in Words.registry:
+        articles = frozenset(entry.rstrip("*")[:-1] for entry in words.entries if _is_article_key(entry))
+        if articles:
+            found[words.bit] = articles
+    return found
+
+
+def _is_article_key(entry: str) -> bool:
+    key = entry.rstrip("*")
+    return key[:-1] in ARTICLES and key[-1].isspace()
+
+
+ARTICLE_STARTS = _article_starts()
+# The gates of rules that may start with an article are open in every sentence: the trigger, tried at the offsets of
+# its start words, decides.
+_ARTICLE_BITS = sum(ARTICLE_STARTS)
+_ARTICLE = re.compile(r"(?:the|an|a)\s")
+
+
+def article_offsets(lowercase: str, articles: frozenset[str]) -> list[int]:
+    """Offsets in `lowercase` where one of `articles` starts a word and whitespace follows it."""
+    return [
+        match.start()
+        for match in _ARTICLE.finditer(lowercase)
+        if match.group()[:-1] in articles and (match.start() == 0 or not lowercase[match.start() - 1].isalnum())
+    ]
 
 
 def lower(text: str) -> str:
@@ -46,6 +81,8 @@ def _vocabulary() -> ahocorasick.Automaton:
     empty = [0, 0, 0.0, 0.0, False]
     for words in Words.registry:
         for entry in words.entries:
+            if _is_article_key(entry):
+                continue
             slot = slots.setdefault(entry.rstrip("*"), list(empty))
             slot[0 if entry.endswith("*") else 1] |= words.bit
     for term, weight in TERM_WEIGHTS.items():
@@ -67,7 +104,7 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
     segments = [*lowercase, title] if title is not None else lowercase
     # Newlines around every segment: each hit has a character before and after it to test, and none spans two.
     text = "\n" + "\n".join(segments) + "\n"
-    found = [0] * len(segments)
+    found = [_ARTICLE_BITS] * len(segments)
     starts: list[list[tuple[int, int]]] = [[] for _ in segments]
     points = [0.0] * len(segments)
     places: list[tuple[int, int, int, str]] = []
@@ -82,7 +119,7 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
             index += 1
             base = limit + 1
             limit = base + len(segments[index])
-        if end == limit:  # "a" or "the" and the newline after a segment's last word: no trigger starts there
+        if end == limit:  # a key ending in whitespace and the newline after a segment: no trigger starts there
             continue
         if place:
             places.append((index, start - base, end + 1 - base, text[start : end + 1]))

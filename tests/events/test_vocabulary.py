@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extractors.event_rules import ENFORCEMENT
 from extractors.sentences import split_sentences
-from extractors.vocabulary import article_relevance, lower, relevance, scan
+from extractors.vocabulary import article_offsets, article_relevance, lower, relevance, scan
 
 DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
 
@@ -30,3 +30,10 @@ def test_scanning_sentences_scores_an_article_as_scanning_its_whole_text() -> No
         assert article_relevance(text, title, scanned) == relevance(text, title), passage["id"]
         scored += relevance(text, title) > 0
     assert scored > 100
+
+
+def test_article_offsets_are_whole_words_followed_by_whitespace() -> None:
+    text = "the agents and a data analyst met an\tofficer at the\u00a0gate; theater, an"
+    found = article_offsets(text, frozenset({"a", "an", "the"}))
+    assert [text[offset : offset + 4] for offset in found] == ["the ", "a da", "an\to", "the\u00a0"]
+    assert article_offsets(text, frozenset({"an"})) == [text.index("an\t")]
