@@ -9,8 +9,9 @@ event in every sentence, is what `bench/classify_eval.py` times). The demo site'
 
     python bench/classify_speed.py [--articles 200] [--min-rate 200] [--profile]
 
-Prints articles/s and ms/article (mean, p95) for the whole of `classify()` and for its stages (relevance,
-split_sentences, build_context, detect_events, attach); `--min-rate` exits 1 when articles/s is below it.
+Prints articles/s and ms/article (mean, p95) for the whole of `classify()` and for its stages (split_sentences; scan,
+the one vocabulary pass that also scores relevance; build_context, detect_events, attach); `--min-rate` exits 1 when
+articles/s is below it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors import events, places  # noqa: E402
+from extractors import events, places, vocabulary  # noqa: E402
 from extractors.classify import classify  # noqa: E402
 from extractors.sentences import split_sentences  # noqa: E402
 
@@ -87,7 +88,7 @@ The street reopened to traffic shortly after noon, and by the evening rush hour 
 DATELINES = ("CHICAGO —", "MINNEAPOLIS (AP) —", "PORTLAND, Ore. —", "LOS ANGELES —", "CHARLOTTE, N.C. —",
              "NEW YORK —", "HOUSTON (Reuters) —", "NEWARK, N.J. —")
 ARTICLE_WORDS = 1500
-STAGES = ("relevance", "split_sentences", "build_context", "detect_events", "attach")
+STAGES = ("split_sentences", "scan", "build_context", "detect_events", "attach")
 
 
 class Pools:
@@ -176,8 +177,8 @@ def time_total(articles: list[tuple[str, str, date]], rounds: int) -> list[float
 def _timed_stages(spent: dict[str, float]) -> Iterator[None]:
     """Wrap the functions `classify()` composes so the CPU time of each stage adds up in `spent`."""
     targets = {
-        "relevance": (events, "relevance"),
         "split_sentences": (classify_module, "split_sentences"),
+        "scan": (vocabulary, "scan"),
         "build_context": (places, "build_context"),
         "detect_events": (events, "detect_events"),
         "attach": (places, "attach_all"),
