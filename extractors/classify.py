@@ -22,7 +22,7 @@ def classify(
     sentences = split_sentences(text)
     lowercase = [vocabulary.lower(sentence.text) for sentence in sentences]
     scanned = vocabulary.scan(lowercase, vocabulary.lower(title) if title else None)
-    score = vocabulary.article_relevance(text, title, scanned)
+    score = vocabulary.article_relevance(text, title, scanned, [sentence.start for sentence in sentences])
     if score < events.RELEVANCE_THRESHOLD:
         return Classification(relevant=False, relevance=score, version=CLASSIFIER_VERSION)
     context = places.build_context(sentences, title=title, url=url, scanned=scanned)

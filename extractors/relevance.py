@@ -3,15 +3,15 @@
 "ICE" alone is ambiguous (the drug, the Intercontinental Exchange, hockey, winter weather): only the capitalised
 acronym counts, it counts most when enforcement words surround it, explicit immigration vocabulary counts on its own,
 and the vocabulary of those false friends (futures, rinks, sleet, meth) pulls the score down. The lowercase terms are
-found by the event classifier's vocabulary scan (`extractors.vocabulary`), which weighs them in the same pass that finds
-its cues; the case-sensitive acronyms have their own small automaton here.
+found by the classifier's vocabulary scan (`extractors.vocabulary`), which weighs them in the same pass that finds
+its cues; the acronyms are found there too, lowercased, and read back from the text as written.
 """
 
 from __future__ import annotations
 
 import re
 
-from extractors.keywords import find_words, keyword_automaton
+from collections.abc import Iterable
 
 RELEVANCE_THRESHOLD = 0.5
 
@@ -33,7 +33,7 @@ intercontinental~exchange nyse futures brent crude commodit* shares stock stocks
 teaspoon* tablespoon* cocktail* ice~cube* iced shaved~ice ice~cream freezer dessert*
 """
 # Capitalised acronyms, case-sensitive: ICE is weighed by its surroundings, the others are unambiguous enough.
-_ACRONYMS = {"ICE": "ice", "DHS": "topic", "CBP": "topic", "HSI": "topic", "ERO": "topic"}
+ACRONYMS = ("ICE", "DHS", "CBP", "HSI", "ERO")
 _ICE_CONTEXT = re.compile(
     r"\b(?:agents?|officers?|officials?|raids?|arrest\w*|detain\w*|detention|custody|facility|operations?|enforcement"
     r"|field office|director|spokes\w+|vehicles?|protest\w*|deport\w*|immigra\w*)\b",
@@ -48,7 +48,6 @@ TERM_WEIGHTS = {
     for block, label in ((_TOPIC_TERMS, "topic"), (_WEAK_TERMS, "weak"), (_OFF_TOPIC_TERMS, "off"))
     for word in block.split()
 }
-_UPPER = keyword_automaton({f"{word}": label for word, label in _ACRONYMS.items()})
 # A title is written to say what the story is about: its points count twice.
 TITLE_WEIGHT = 2.0
 
@@ -60,11 +59,14 @@ def score(points: float) -> float:
     return round(points / (points + 2.0), 3)
 
 
-def acronym_points(text: str) -> float:
-    """Points of the case-sensitive acronyms in `text` as written; ICE counts most among enforcement words."""
+def acronym_points(text: str, found: Iterable[tuple[int, str]]) -> float:
+    """Points of the acronyms `found` ((offset, acronym) of whole words that read as one, lowercased) that `text`
+    writes in capitals; ICE counts most among enforcement words."""
     points = 0.0
-    for start, label in find_words(_UPPER, text):
-        if label == "ice" and _ICE_CONTEXT.search(text, max(0, start - 60), start + 70):
+    for start, acronym in found:
+        if not text.startswith(acronym, start):
+            continue
+        if acronym == "ICE" and _ICE_CONTEXT.search(text, max(0, start - 60), start + 70):
             points += 3.0
         else:
             points += 2.0

@@ -17,7 +17,7 @@ import ahocorasick
 
 from extractors import gazetteer
 from extractors.event_rules import ANCHOR_BITS, ARTICLES, Words
-from extractors.relevance import TERM_WEIGHTS, TITLE_WEIGHT, acronym_points, score
+from extractors.relevance import ACRONYMS, TERM_WEIGHTS, TITLE_WEIGHT, acronym_points, score
 
 
 class Scan(NamedTuple):
@@ -28,6 +28,7 @@ class Scan(NamedTuple):
     points: float  # relevance points of the lowercase terms in the sentences
     title_points: float  # and in the title
     places: list[tuple[int, int, int, str]]  # (segment, start, end, gazetteer key) of names starting on a word boundary
+    acronyms: list[tuple[int, int, str]]  # (segment, start, acronym) of whole words that may be a capitalised acronym
 
 
 def _article_starts() -> dict[int, frozenset[str]]:
@@ -76,9 +77,9 @@ def lower(text: str) -> str:
 @cache
 def _vocabulary() -> ahocorasick.Automaton:
     """A value holds the key's length, the bits of cues using it as a stem and as a whole word, which of those are start
-    words, its relevance weight as a stem and as a whole word, and whether it is a place name."""
-    slots: dict[str, list[float]] = {}
-    empty = [0, 0, 0.0, 0.0, False]
+    words, its relevance weight as a stem and as a whole word, whether it is a place name, and the acronym it may be."""
+    slots: dict[str, list[float | str | None]] = {}
+    empty: list[float | str | None] = [0, 0, 0.0, 0.0, False, None]
     for words in Words.registry:
         for entry in words.entries:
             if _is_article_key(entry):
@@ -90,10 +91,12 @@ def _vocabulary() -> ahocorasick.Automaton:
         slot[2 if term.endswith("*") else 3] += weight
     for name in gazetteer.load().entries:
         slots.setdefault(name, list(empty))[4] = True
+    for acronym in ACRONYMS:
+        slots.setdefault(acronym.lower(), list(empty))[5] = acronym
     automaton = ahocorasick.Automaton()
-    for key, (stem_bits, word_bits, stem_weight, word_weight, place) in slots.items():
+    for key, (stem_bits, word_bits, stem_weight, word_weight, place, acronym) in slots.items():
         anchor_bits = (int(stem_bits) | int(word_bits)) & ANCHOR_BITS
-        value = (len(key), int(stem_bits), int(word_bits), anchor_bits, stem_weight, word_weight, place)
+        value = (len(key), int(stem_bits), int(word_bits), anchor_bits, stem_weight, word_weight, place, acronym)
         automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
@@ -108,10 +111,13 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
     starts: list[list[tuple[int, int]]] = [[] for _ in segments]
     points = [0.0] * len(segments)
     places: list[tuple[int, int, int, str]] = []
+    acronyms: list[tuple[int, int, str]] = []
     index = 0
     base = 1  # where segment `index` starts in `text`
     limit = base + len(segments[0]) if segments else 0  # and where it ends
-    for end, (length, stem_bits, word_bits, anchor_bits, stem_weight, word_weight, place) in _vocabulary().iter(text):
+    for end, (length, stem_bits, word_bits, anchor_bits, stem_weight, word_weight, place, acronym) in _vocabulary().iter(
+        text
+    ):
         start = end - length + 1
         if text[start - 1].isalnum():
             continue
@@ -124,6 +130,8 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
         if place:
             places.append((index, start - base, end + 1 - base, text[start : end + 1]))
         whole = not text[end + 1].isalnum()
+        if acronym and whole:
+            acronyms.append((index, start - base, acronym))
         if stem_weight or word_weight:
             points[index] += stem_weight + word_weight if whole else stem_weight
         bits = stem_bits | word_bits if word_bits and whole else stem_bits
@@ -131,7 +139,7 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
         if bits & anchor_bits:
             starts[index].append((start - base, bits))
     body = sum(points[: len(lowercase)])
-    return Scan(found, starts, body, points[-1] if title is not None else 0.0, places)
+    return Scan(found, starts, body, points[-1] if title is not None else 0.0, places, acronyms)
 
 
 def cue_bits(lowercase_text: str) -> int:
@@ -139,14 +147,18 @@ def cue_bits(lowercase_text: str) -> int:
     return scan([lowercase_text]).bits[0]
 
 
-def article_relevance(text: str, title: str | None, scanned: Scan) -> float:
-    """Relevance of the article `text` and `title`, scanned into `scanned`; see `extractors.relevance`."""
-    points = scanned.points + acronym_points(text)
+def article_relevance(text: str, title: str | None, scanned: Scan, starts: list[int]) -> float:
+    """Relevance of the article `text` and `title`, whose segments (starting at offsets `starts` of `text`, then the
+    title) were scanned into `scanned`; see `extractors.relevance`."""
+    body = len(starts)
+    in_body = ((starts[seg] + at, acronym) for seg, at, acronym in scanned.acronyms if seg < body)
+    points = scanned.points + acronym_points(text, in_body)
     if title:
-        points += TITLE_WEIGHT * (scanned.title_points + acronym_points(title))
+        in_title = ((at, acronym) for seg, at, acronym in scanned.acronyms if seg == body)
+        points += TITLE_WEIGHT * (scanned.title_points + acronym_points(title, in_title))
     return score(points)
 
 
 def relevance(text: str, title: str | None = None) -> float:
     """Score 0..1 that `text` is about U.S. immigration enforcement; the title counts twice."""
-    return article_relevance(text, title, scan([lower(text)], lower(title) if title else None))
+    return article_relevance(text, title, scan([lower(text)], lower(title) if title else None), [0])

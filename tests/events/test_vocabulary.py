@@ -25,9 +25,10 @@ def test_scanning_sentences_scores_an_article_as_scanning_its_whole_text() -> No
     for line in DEV.read_text(encoding="utf-8").splitlines():
         passage = json.loads(line)
         text, title = passage["text"], passage.get("title")
-        lowercase = [lower(sentence.text) for sentence in split_sentences(text)]
-        scanned = scan(lowercase, lower(title) if title else None)
-        assert article_relevance(text, title, scanned) == relevance(text, title), passage["id"]
+        sentences = split_sentences(text)
+        scanned = scan([lower(sentence.text) for sentence in sentences], lower(title) if title else None)
+        starts = [sentence.start for sentence in sentences]
+        assert article_relevance(text, title, scanned, starts) == relevance(text, title), passage["id"]
         scored += relevance(text, title) > 0
     assert scored > 100
 
