@@ -36,10 +36,10 @@ class Words:
 
 _Leads = set[tuple[str, str]]  # (literal start, what follows it: "stem" anything, "word" a non-word, "space" whitespace)
 _LONGEST_START = 24
-# An article is made of articles: a key on every "a" or "the" costs the scan more than searching the sentence does, so
-# they are keys only with the whitespace after them (Python's \s), which rules out "a" starting "agents".
+# An article is made of articles: "a" or "the" start a trigger only with whitespace after them (Python's \s), which
+# rules out "a" starting "agents"; such a start is written "the *" and found by `extractors.vocabulary.article_offsets`,
+# whatever the whitespace, never by the scan.
 ARTICLES = frozenset({"a", "an", "the"})
-_WHITESPACE = tuple(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 
 def anchors(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -53,25 +53,28 @@ def anchors(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     keys: set[tuple[str, bool]] = set()  # (key, is a whole word)
     for text, follows in leads:
         if follows == "space" and text in ARTICLES:
-            keys.update((text + space, False) for space in _WHITESPACE)
+            keys.add((text + " ", False))
         elif follows == "stem" and len(text) < 3 and text[-1].isalnum() or follows == "word" and text in ARTICLES:
             return None
         else:
             keys.add((text, follows != "stem"))
     if any(not text[0].isalnum() for text, _ in keys):
         return None
-    kept = {key for key in keys if not any(_covers(other, key) for other in keys if other != key)}
+    kept = {key for key in keys if not _covered(key, keys)}
     return tuple(sorted(text + ("" if whole else "*") for text, whole in kept))
 
 
-def _covers(short: tuple[str, bool], long: tuple[str, bool]) -> bool:
-    """Whether every place `long` starts, `short` is found too ("face" covers "face charges", "raid*" covers "raids")."""
-    (word, whole), (text, long_whole) = short, long
-    if not text.startswith(word):
-        return False
-    if not whole:
-        return True
-    return long_whole if text == word else not text[len(word)].isalnum()
+def _covered(key: tuple[str, bool], keys: set[tuple[str, bool]]) -> bool:
+    """Whether wherever `key` starts another of `keys` starts too ("face" covers "face charges", "raid*" covers
+    "raids"): only `key`'s own prefixes can, so those are looked up rather than every pair of keys compared."""
+    text, _ = key
+    for end in range(1, len(text) + 1):
+        word = text[:end]
+        if (word, False) in keys and (word, False) != key:
+            return True
+        if end < len(text) and (word, True) in keys and not text[end].isalnum():
+            return True
+    return False
 
 
 def _leads(items: list, prefix: str, bounded: bool) -> _Leads | None:
