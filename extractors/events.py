@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import chain
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from extractors.event_dates import resolve_date
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
@@ -71,8 +71,7 @@ _CAPTION = re.compile("|".join(re.escape(mark) for mark in _CAPTION_MARKS))
 _PREFIX_CHARS = 90
 
 
-@dataclass(frozen=True)
-class EventHit:
+class EventHit(NamedTuple):
     """One event found in one sentence, before it is placed in a jurisdiction."""
 
     type: str
@@ -141,6 +140,7 @@ class _Context:
         self.lower = lower
         self._cues, self._starts = vocabulary.bits, vocabulary.starts
         self._nearby: dict[int, int] = {}
+        self._articles: dict[int, list[tuple[int, str]]] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
     def cues(self, index: int) -> int:
@@ -152,7 +152,9 @@ class _Context:
         found = {offset for offset, bits in self._starts[index] if bits & bit}
         articles = ARTICLE_STARTS.get(bit)
         if articles:
-            found.update(article_offsets(self.lower[index], articles))
+            if index not in self._articles:
+                self._articles[index] = article_offsets(self.lower[index])
+            found.update(offset for offset, article in self._articles[index] if article in articles)
         return sorted(found)
 
     def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:

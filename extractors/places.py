@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from extractors.gazetteer import Candidate, Entry, Gazetteer, SMALL_WORDS, load
 from extractors.models import Jurisdiction
@@ -129,9 +130,8 @@ _ALLOWED_BEFORE = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A resolved place mention; offsets are within its sentence (or the title)."""
+class Mention(NamedTuple):
+    """A resolved place mention; offsets are within its sentence (or the title). A tuple: dozens per article."""
 
     sentence: int
     start: int

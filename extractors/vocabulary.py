@@ -56,12 +56,12 @@ _ARTICLE_BITS = sum(ARTICLE_STARTS)
 _ARTICLE = re.compile(r"(?:the|an|a)\s")
 
 
-def article_offsets(lowercase: str, articles: frozenset[str]) -> list[int]:
-    """Offsets in `lowercase` where one of `articles` starts a word and whitespace follows it."""
+def article_offsets(lowercase: str) -> list[tuple[int, str]]:
+    """(offset, article) wherever "a", "an" or "the" starts a word of `lowercase` and whitespace follows it."""
     return [
-        match.start()
+        (match.start(), match.group()[:-1])
         for match in _ARTICLE.finditer(lowercase)
-        if match.group()[:-1] in articles and (match.start() == 0 or not lowercase[match.start() - 1].isalnum())
+        if match.start() == 0 or not lowercase[match.start() - 1].isalnum()
     ]
 
 
