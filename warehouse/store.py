@@ -146,25 +146,26 @@ def record_sources(
 def unseen(con: duckdb.DuckDBPyConnection, candidates: Iterable[Candidate], max_attempts: int) -> list[Candidate]:
     """Candidates not yet in a terminal state, plus failed ones still under their retry limit.
 
-    Looks up only the candidates' own hashes, so the cost grows with new items, not with the warehouse.
+    Looks up only the candidates' own hashes, so the cost grows with new items, not with the warehouse, and only the
+    hashes still to fetch come back to Python (a nightly run's 100k seen URLs stay in DuckDB).
     """
     unique: dict[str, Candidate] = {}
     for candidate in candidates:
         unique.setdefault(candidate.url_hash, candidate)
     if not unique:
         return []
-    done = {
+    todo = {
         row[0]
         for row in con.execute(
             """
-            SELECT url_hash FROM fetch_log
-            WHERE url_hash IN (SELECT unnest(?::VARCHAR[]))
-              AND (state <> 'failed' OR attempts >= ?)
+            SELECT wanted.url_hash FROM (SELECT unnest(?::VARCHAR[]) AS url_hash) wanted
+            ANTI JOIN (SELECT url_hash FROM fetch_log WHERE state <> 'failed' OR attempts >= ?) done
+            USING (url_hash)
             """,
             [list(unique), max_attempts],
         ).fetchall()
     }
-    return [candidate for key, candidate in unique.items() if key not in done]
+    return [candidate for key, candidate in unique.items() if key in todo]
 
 
 def _mention_id(article_id: str, event_type: str, state: str | None, district: str | None, version: str) -> str:
