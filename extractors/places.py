@@ -72,7 +72,7 @@ _COURT_BEFORE = re.compile(
     r"(?:in|for|at|of)\s+(?:the\s+)?(?:district of\s+)?$",
     re.IGNORECASE,
 )
-_COURT_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:U\.S\. attorney|U\.S\. Attorney|federal court|federal judge)", re.IGNORECASE)
+_COURT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:U\.S\. attorney|U\.S\. Attorney|federal court|federal judge)", re.IGNORECASE)
 _DC_COURT_BEFORE = re.compile(r"(?:court|attorney|judge)[^.]{0,30}$", re.IGNORECASE)
 _PASSING_BEFORE = re.compile(
     r"(?:born in|grew up in|raised in|native of|moved (?:here )?from|hometown of|formerly of|graduated from|"
@@ -89,12 +89,12 @@ _WEAK = frozenset({"from", "like", "than", "including"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
 _FILLERS = frozenset({"the", "downtown", "suburban"})
 _INSTITUTION_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:city|police|mayor|sheriff|county|council|school|public|fire|officials|residents|area|"
+    r"(?:'s|’s)?\s+(?:city|police|mayor|sheriff|county|council|school|public|fire|officials|residents|area|"
     r"neighborhood|suburb|metro|federal|immigration|ICE)\b",
     re.IGNORECASE,
 )
 _SAID_AFTER = re.compile(
-    r"^\s+(?:said|says|told|wrote|added|argued|asked|testified|explained|noted|tweeted|posted)\b"
+    r"\s+(?:said|says|told|wrote|added|argued|asked|testified|explained|noted|tweeted|posted)\b"
 )
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
@@ -304,7 +304,7 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     if after in _NOT_PLACE_AFTER or text[max(0, hit.start - 14) : hit.start].endswith(("University of ", "Univ. of ")):
         return True
     is_court = "court" in hit.names.by_kind
-    if _SAID_AFTER.match(text[hit.end :]) and not is_court and not text[: hit.start].lower().endswith("the "):
+    if _SAID_AFTER.match(text, hit.end) and not is_court and text[max(0, hit.start - 4) : hit.start].lower() != "the ":
         return True
     if title_case:
         return False
@@ -376,11 +376,11 @@ def _resolve(
     text: str, seg: int, hit: _Hit, weights: Counter[str], dateline_state: str | None, sentence_states: set[str], gaz: Gazetteer
 ) -> Mention | None:
     surface = text[hit.start : hit.end]
-    before = text[: hit.start]
-    words = before[-60:].lower().split()
+    before = text[max(0, hit.start - 60) : hit.start]
+    words = before.lower().split()
     recent = set(words[-6:])
     locative = _after_word(words, _LOCATIVE)
-    passing = bool(recent & _PASSING_TRIGGERS and _PASSING_BEFORE.search(before[-60:])) or text[hit.end : hit.end + 6] == "-based"
+    passing = bool(recent & _PASSING_TRIGGERS and _PASSING_BEFORE.search(before)) or text[hit.end : hit.end + 6] == "-based"
     weak = _after_word(words, _WEAK)
     court_before = bool(recent & _COURT_TRIGGERS and _COURT_BEFORE.search(before[-50:]))
 
@@ -401,7 +401,7 @@ def _resolve(
             return _resolve_washington(text, hit, weights, by_kind, mention)
         if state.state == "GA" and _COUNTRY_CONTEXT.search(text):
             return None
-        court = court_before or _COURT_AFTER.match(text[hit.end :])
+        court = court_before or _COURT_AFTER.match(text, hit.end)
         return mention("court" if court else "state", state)
     for kind, precision in (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county")):
         cands = tuple(by_kind.get(kind, ()))
@@ -414,7 +414,7 @@ def _resolve(
                 return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
             cands = in_state
         chosen = _choose(cands, weights, dateline_state, sentence_states)
-        local_cue = locative or _INSTITUTION_AFTER.match(text[hit.end :]) is not None
+        local_cue = locative or _INSTITUTION_AFTER.match(text, hit.end) is not None
         if not hit.qualifier and not _context_allows(rule, chosen, weights, dateline_state, local_cue):
             return None
         if precision == "city" and kind == "place" and court_before:
