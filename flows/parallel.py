@@ -67,6 +67,22 @@ def process_pages(pages: Sequence[PageInput]) -> list[PageOutcome]:
     return results
 
 
+def worker_peak_rss_mb() -> list[float]:
+    """Peak resident memory of each live pool worker (Linux /proc VmHWM; empty elsewhere or without a pool).
+
+    Workers are children of the forkserver, not of this process, so `RUSAGE_CHILDREN` never counts them."""
+    with _pool_lock:
+        pids = list(getattr(_pool, "_processes", None) or {})
+    peaks = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                peaks += [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]
+        except OSError:
+            continue
+    return peaks
+
+
 def shutdown() -> None:
     """Stop the pool (end of a run, or tests)."""
     global _pool

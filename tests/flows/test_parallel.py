@@ -1,0 +1,36 @@
+"""The process pool: pages come back in order, with the same outcomes as in-process work, and workers are measurable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from flows import parallel
+
+ARTICLE = (
+    "<html><head><title>Agents detain {n} workers</title></head><body><article><h1>Agents detain {n} workers"
+    "</h1><p>Federal immigration agents detained {n} workers at a warehouse in Aurora, Colorado, on Tuesday morning, "
+    "according to a statement from the company and witnesses who gathered outside the loading docks.</p><p>The "
+    "workers were taken to the ICE processing center in Aurora, their lawyers said on Wednesday afternoon.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.fixture
+def pool(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("HOTSPOTS_WORKERS", "2")
+    yield
+    parallel.shutdown()
+
+
+def test_pool_keeps_order_and_outcomes_and_reports_worker_memory(pool: None) -> None:
+    pages = [(ARTICLE.format(n=n).encode(), f"https://news.example/{n}", None) for n in range(2, 14)]
+    pooled = parallel.process_pages(pages)
+    here = parallel.process_pages_here(pages)
+    assert [o.article.title for o in pooled] == [f"Agents detain {n} workers" for n in range(2, 14)]
+    assert pooled == here
+    peaks = parallel.worker_peak_rss_mb()
+    assert len(peaks) == 2 and all(peak > 20 for peak in peaks)
+    parallel.shutdown()
+    assert parallel.worker_peak_rss_mb() == []
