@@ -26,6 +26,7 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 from bench.synthetic_site import build_site  # noqa: E402
 from demo.server import serve_site  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
+from flows.parallel import peak_rss_mb  # noqa: E402
 
 
 class PeakSampler(threading.Thread):
@@ -51,7 +52,7 @@ class PeakSampler(threading.Thread):
         parents = _parents()
         self.parents.update(parents)
         for pid in [os.getpid(), *_descendants(os.getpid(), parents)]:
-            peak = _vm_hwm_mb(pid)
+            peak = peak_rss_mb(pid)
             if peak is not None and peak >= self.peaks.get(pid, (0.0, ""))[0]:
                 self.peaks[pid] = (peak, _cmdline(pid))
 
@@ -75,14 +76,6 @@ def _descendants(root: int, parents: dict[int, int]) -> list[int]:
         out += children
         frontier = children
     return out
-
-
-def _vm_hwm_mb(pid: int) -> float | None:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            return next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), None)
-    except OSError:
-        return None
 
 
 def _cmdline(pid: int) -> str:

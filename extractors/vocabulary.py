@@ -38,15 +38,16 @@ def _article_starts() -> dict[int, frozenset[str]]:
     to its articles."""
     found: dict[int, frozenset[str]] = {}
     for words in Words.registry:
-        articles = frozenset(entry.rstrip("*")[:-1] for entry in words.entries if _is_article_key(entry))
+        articles = frozenset(filter(None, map(_article_of, words.entries)))
         if articles:
             found[words.bit] = articles
     return found
 
 
-def _is_article_key(entry: str) -> bool:
+def _article_of(entry: str) -> str | None:
+    """The article a `Words` entry is ("the *": "the"), or None for any other entry."""
     key = entry.rstrip("*")
-    return key[:-1] in ARTICLES and key[-1].isspace()
+    return key[:-1] if key[:-1] in ARTICLES and key[-1].isspace() else None
 
 
 ARTICLE_STARTS = _article_starts()
@@ -82,7 +83,7 @@ def _vocabulary() -> ahocorasick.Automaton:
     empty: list[float | str | None] = [0, 0, 0.0, 0.0, False, None]
     for words in Words.registry:
         for entry in words.entries:
-            if _is_article_key(entry):
+            if _article_of(entry):
                 continue
             slot = slots.setdefault(entry.rstrip("*"), list(empty))
             slot[0 if entry.endswith("*") else 1] |= words.bit

@@ -73,14 +73,16 @@ def worker_peak_rss_mb() -> list[float]:
     Workers are children of the forkserver, not of this process, so `RUSAGE_CHILDREN` never counts them."""
     with _pool_lock:
         pids = list(getattr(_pool, "_processes", None) or {})
-    peaks = []
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/status", encoding="ascii") as status:
-                peaks += [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]
-        except OSError:
-            continue
-    return peaks
+    return [peak for peak in map(peak_rss_mb, pids) if peak is not None]
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """Peak resident memory of process `pid` in MB (Linux /proc VmHWM); None when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), None)
+    except OSError:
+        return None
 
 
 def shutdown() -> None:
