@@ -19,7 +19,7 @@ from typing import NamedTuple
 from extractors.event_dates import resolve_date
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
 from extractors.relevance import RELEVANCE_THRESHOLD
-from extractors.vocabulary import ARTICLE_STARTS, Scan, article_offsets, lower, relevance, scan
+from extractors.vocabulary import ARTICLE_STARTS, START_BITS_OF_ARTICLE, Scan, article_offsets, lower, relevance, scan
 from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
@@ -140,22 +140,35 @@ class _Context:
         self.lower = lower
         self._cues, self._starts = vocabulary.bits, vocabulary.starts
         self._nearby: dict[int, int] = {}
-        self._articles: dict[int, list[tuple[int, str]]] = {}
+        self._by_offset: dict[int, list[tuple[int, int]]] = {}
+        self._with_articles: dict[int, list[tuple[int, int]]] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
     def cues(self, index: int) -> int:
         return self._cues[index]
 
     def starts(self, words: Words, index: int) -> list[int]:
-        """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur."""
+        """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
+        words share may repeat: a match found there is not found again)."""
         bit = words.bit
-        found = {offset for offset, bits in self._starts[index] if bits & bit}
-        articles = ARTICLE_STARTS.get(bit)
-        if articles:
-            if index not in self._articles:
-                self._articles[index] = article_offsets(self.lower[index])
-            found.update(offset for offset, article in self._articles[index] if article in articles)
-        return sorted(found)
+        found = self._articles_and_starts(index) if bit in ARTICLE_STARTS else self._sorted_starts(index)
+        return [offset for offset, bits in found if bits & bit]
+
+    def _sorted_starts(self, index: int) -> list[tuple[int, int]]:
+        """(offset, bits) of the sentence's start words by offset, sorted once: a sentence tries a dozen rules."""
+        found = self._by_offset.get(index)
+        if found is None:
+            found = self._by_offset[index] = sorted(self._starts[index])
+        return found
+
+    def _articles_and_starts(self, index: int) -> list[tuple[int, int]]:
+        """`_sorted_starts` with the offsets of "a", "an" and "the" (as the bits of the start words they are) merged in;
+        read only for the sentences where a rule that can start with an article is tried."""
+        found = self._with_articles.get(index)
+        if found is None:
+            articles = ((offset, START_BITS_OF_ARTICLE[article]) for offset, article in article_offsets(self.lower[index]))
+            found = self._with_articles[index] = sorted([*self._sorted_starts(index), *articles])
+        return found
 
     def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:
         """The matches of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words."""

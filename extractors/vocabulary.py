@@ -54,6 +54,10 @@ ARTICLE_STARTS = _article_starts()
 # The gates of rules that may start with an article are open in every sentence: the trigger, tried at the offsets of
 # its start words, decides.
 _ARTICLE_BITS = sum(ARTICLE_STARTS)
+# Each article as a start word: the bits of the `Words` it starts an entry of.
+START_BITS_OF_ARTICLE = {
+    article: sum(bit for bit, articles in ARTICLE_STARTS.items() if article in articles) for article in ARTICLES
+}
 _ARTICLE = re.compile(r"(?:the|an|a)\s")
 
 
