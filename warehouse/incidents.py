@@ -81,21 +81,25 @@ def _incident_id(mention_id: str) -> str:
     return hashlib.sha1(f"incident|{mention_id}".encode()).hexdigest()[:16]
 
 
-def _nearby(con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, str | None, str | None, date]]) -> list[_Incident]:
-    """Existing incidents of the same type and jurisdiction within the window of any pending mention."""
+def _nearby(
+    con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, str | None, str | None, date, list[str]]]
+) -> list[_Incident]:
+    """Existing incidents that could take a pending mention: same type and jurisdiction, within the window of its
+    day, and sharing one of its names. Reading only these keeps a load O(its mentions): a batch spread over many days
+    would otherwise read back most of the table."""
     rows = con.execute(
         """
         SELECT DISTINCT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date,
                i.names, i.lead_article_id, i.merge_reasons
         FROM incidents i
         JOIN (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
-                     unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day) q
+                     unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[][]) AS names) q
           ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
          AND i.district IS NOT DISTINCT FROM q.district
-        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ?
+        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ? AND list_has_any(i.names, q.names)
         """,
         [[w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted], [w[3] for w in wanted],
-         WINDOW_DAYS, WINDOW_DAYS],
+         [w[4] for w in wanted], WINDOW_DAYS, WINDOW_DAYS],
     ).fetchall()
     return [
         _Incident(incident_id, (kind, state, district), first, last, set(names), lead, list(reasons))
@@ -119,21 +123,25 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
     ).fetchall()
     if not pending:
         return 0
-    known: dict[str, _Incident] = {}
-    # Only an incident sharing a name can take a mention, so candidates are looked up by (type and place, name).
-    by_name: dict[tuple[tuple[str, str | None, str | None], str], dict[str, _Incident]] = {}
-    for incident in _nearby(con, [(kind, state, district, day) for _, _, kind, state, district, day, *_ in pending]):
-        known[incident.incident_id] = incident
-        _index_names(by_name, incident, incident.names)
-    assignments: list[tuple[str, str]] = []
     lede_names: dict[str, set[str]] = {}  # an article's lede is read once, however many mentions it has
     evidence_names: dict[str, set[str]] = {}
+    named: list[tuple[str, str, str, str | None, str | None, date, set[str]]] = []
     for mention_id, article_id, kind, state, district, day, evidence, lede in pending:
         if article_id not in lede_names:
             lede_names[article_id] = names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])])
         if evidence not in evidence_names:  # one sentence often evidences several event types
             evidence_names[evidence] = names_in([evidence])
         names = evidence_names[evidence] | lede_names[article_id]
+        named.append((mention_id, article_id, kind, state, district, day, names))
+    known: dict[str, _Incident] = {}
+    # Only an incident sharing a name can take a mention, so candidates are looked up by (type and place, name).
+    by_name: dict[tuple[tuple[str, str | None, str | None], str], dict[str, _Incident]] = {}
+    wanted = [(kind, state, district, day, sorted(names)) for _, _, kind, state, district, day, names in named if names]
+    for incident in _nearby(con, wanted) if wanted else []:
+        known[incident.incident_id] = incident
+        _index_names(by_name, incident, incident.names)
+    assignments: list[tuple[str, str]] = []
+    for mention_id, article_id, kind, state, district, day, names in named:
         key = (kind, state, district)
         candidates = {i.incident_id: i for name in names for i in by_name.get((key, name), {}).values()}
         ordered = sorted(candidates.values(), key=lambda i: (i.first, i.incident_id))  # ties go to the oldest
