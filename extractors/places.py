@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from extractors.gazetteer import Candidate, Entry, Gazetteer, SMALL_WORDS, load
 from extractors.models import Jurisdiction
+from extractors.regex_guard import guarded
 from extractors.sentences import Sentence
 from extractors.vocabulary import Scan, lower, scan
 
@@ -30,20 +31,20 @@ STATEWIDE_TYPES = frozenset({"legislation_policy", "state_action_against_agents"
 # Types whose evidence is an utterance: without a place near the speaker we do not guess one.
 SPEECH_TYPES = frozenset({"threat_of_prosecution"})
 
-_STATE_ACTOR = re.compile(
+_STATE_ACTOR = guarded(
     r"\b(?:gov\.|governor|attorneys? general|legislature|legislators|lawmakers|general assembly|state senat\w*|"
     r"state rep\w*|assembly(?:man|woman|member)?|state laws?|statewide|state officials|state police|state troopers|"
     r"state prosecutors|state's (?:new )?laws?|highway patrol|state agenc\w+|state of)\b",
     re.IGNORECASE,
 )
-_CITY_ACTOR = re.compile(
+_CITY_ACTOR = guarded(
     r"\b(?:mayor|mayor's|city council|council ?members?|alder(?:man|men|woman|persons?)|city attorney|city's|"
     r"district attorneys?|county attorney|county prosecutor|prosecuting attorney|state's attorney(?! general)|sheriff\w*|"
     r"police|county board|county commission\w*|board of supervisors|county executive|"
     r"city officials|city leaders|city hall|municipal\w*|the city|county officials)\b",
     re.IGNORECASE,
 )
-_NATIONAL_ACTOR = re.compile(
+_NATIONAL_ACTOR = guarded(
     r"\b(?:white house|trump administration|the administration|president(?: donald)? trump|trump|"
     r"homeland security|dhs|justice department|department of justice|doj|attorney general pam bondi|bondi|"
     r"u\.s\. attorney general|border czar|homan|noem|stephen miller|vance|federal officials|"
@@ -62,7 +63,7 @@ _LAW_NOUN = re.compile(
     r"|Acts?)\b"
 )
 _ANTECEDENT_SENTENCES = 6
-_COUNTRY_CONTEXT = re.compile(
+_COUNTRY_CONTEXT = guarded(
     r"\b(?:tbilisi|country of|republic of|former soviet|caucasus|russia|ukraine|armenia|azerbaijan|"
     r"deported to|citizens? of|nationals?|native of|born in|embassy)\b",
     re.IGNORECASE,

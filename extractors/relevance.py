@@ -10,8 +10,9 @@ its cues; the acronyms are found there too, lowercased, and read back from the t
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
+
+from extractors.regex_guard import guarded
 
 RELEVANCE_THRESHOLD = 0.5
 
@@ -34,7 +35,7 @@ teaspoon* tablespoon* cocktail* ice~cube* iced shaved~ice ice~cream freezer dess
 """
 # Capitalised acronyms, case-sensitive: ICE is weighed by its surroundings, the others are unambiguous enough.
 ACRONYMS = ("ICE", "DHS", "CBP", "HSI", "ERO")
-_ICE_CONTEXT = re.compile(
+_ICE_CONTEXT = guarded(
     r"\b(?:agents?|officers?|officials?|raids?|arrest\w*|detain\w*|detention|custody|facility|operations?|enforcement"
     r"|field office|director|spokes\w+|vehicles?|protest\w*|deport\w*|immigra\w*)\b",
     re.IGNORECASE,
