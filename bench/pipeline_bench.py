@@ -77,7 +77,8 @@ def _records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[Pa
     now = datetime.now()
     return [
         PageRecord(r.url_hash, r.url, r.source, o.state, o.reason, r.http_status, r.attempts, now,
-                   article=o.article, classification=o.classification, content_hash=o.content_hash)
+                   article=o.article, classification=o.classification, content_hash=o.content_hash,
+                   fingerprint=o.fingerprint)
         for r, o in zip(results, outcomes)
     ]
 

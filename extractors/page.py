@@ -12,6 +12,7 @@ from datetime import date
 
 from extractors.article import extract_article
 from extractors.classify import classify
+from extractors.fingerprint import Fingerprint, fingerprint
 from extractors.models import Article, Classification
 
 _SPACE = re.compile(r"\s+")
@@ -19,13 +20,15 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class PageOutcome:
-    """`state` is `stored` (relevant English article) or `skipped` (with `reason`)."""
+    """`state` is `stored` (relevant English article) or `skipped` (with `reason`); a stored page carries the
+    near-duplicate fingerprint of its text, computed here so the single warehouse writer does not have to."""
 
     state: str
     reason: str | None = None
     article: Article | None = None
     classification: Classification | None = None
     content_hash: str | None = None
+    fingerprint: Fingerprint | None = None
 
 
 def content_hash(text: str) -> str:
@@ -44,4 +47,4 @@ def process_page(body: bytes, url: str | None = None, feed_published: date | Non
     verdict = classify(article.text, title=article.title, url=url, published=article.published or feed_published)
     if not verdict.relevant:
         return PageOutcome("skipped", f"off-topic (relevance {verdict.relevance:.2f})", article, verdict)
-    return PageOutcome("stored", None, article, verdict, content_hash(article.text))
+    return PageOutcome("stored", None, article, verdict, content_hash(article.text), fingerprint(article.text))

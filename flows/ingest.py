@@ -80,7 +80,7 @@ def process_task(
     for i, outcome in zip(fetched, outcomes):
         records[i] = replace(
             records[i], state=outcome.state, reason=outcome.reason, article=outcome.article,
-            classification=outcome.classification, content_hash=outcome.content_hash,
+            classification=outcome.classification, content_hash=outcome.content_hash, fingerprint=outcome.fingerprint,
         )
     return records
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from extractors.fingerprint import Fingerprint
 from extractors.models import Article, Classification
 
 
@@ -24,3 +25,4 @@ class PageRecord:
     article: Article | None = None
     classification: Classification | None = None
     content_hash: str | None = None
+    fingerprint: Fingerprint | None = None  # of the article's text; computed on load when absent

@@ -187,7 +187,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     now = utc_now()
     ordered = sorted(records, key=_load_order)
     new_pages = [r for r in ordered if r.state == "stored" and r.article and r.content_hash]
-    prints = {r.url_hash: neardup.fingerprint(r.article.text) for r in new_pages if r.article}
+    prints = {r.url_hash: r.fingerprint or neardup.fingerprint(r.article.text) for r in new_pages if r.article}
     article_rows: list[tuple[object, ...]] = []
     mention_rows: list[tuple[object, ...]] = []
     lsh_rows: list[tuple[object, ...]] = []

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from extractors.fingerprint import fingerprint
 from flows import parallel
 
 ARTICLE = (
@@ -30,6 +31,8 @@ def test_pool_keeps_order_and_outcomes_and_reports_worker_memory(pool: None) -> 
     here = parallel.process_pages_here(pages)
     assert [o.article.title for o in pooled] == [f"Agents detain {n} workers" for n in range(2, 14)]
     assert pooled == here
+    # The near-duplicate fingerprint is computed in the workers, so the warehouse writer need not.
+    assert all(o.state == "stored" and o.fingerprint == fingerprint(o.article.text) for o in pooled)
     peaks = parallel.worker_peak_rss_mb()
     assert len(peaks) == 2 and all(peak > 20 for peak in peaks)
     parallel.shutdown()
