@@ -81,8 +81,9 @@ def lower(text: str) -> str:
 
 @cache
 def _vocabulary() -> ahocorasick.Automaton:
-    """A value holds the key's length, the bits of cues using it as a stem and as a whole word, which of those are start
-    words, its relevance weight as a stem and as a whole word, whether it is a place name, and the acronym it may be."""
+    """A value holds the key's length less one, the bits of cues using it as a stem and as a whole word, which of those
+    are start words, then None or its relevance weight as a stem and as a whole word, whether it is a place name, and the
+    acronym it may be. No key holds a newline, the separator of scanned segments."""
     slots: dict[str, list[float | str | None]] = {}
     empty: list[float | str | None] = [0, 0, 0.0, 0.0, False, None]
     for words in Words.registry:
@@ -98,11 +99,14 @@ def _vocabulary() -> ahocorasick.Automaton:
         slots.setdefault(name, list(empty))[4] = True
     for acronym in ACRONYMS:
         slots.setdefault(acronym.lower(), list(empty))[5] = acronym
+    if any("\n" in key for key in slots):
+        raise ValueError("a vocabulary key holds a newline, the separator of scanned segments")
     automaton = ahocorasick.Automaton()
     for key, (stem_bits, word_bits, stem_weight, word_weight, place, acronym) in slots.items():
         anchor_bits = (int(stem_bits) | int(word_bits)) & ANCHOR_BITS
-        value = (len(key), int(stem_bits), int(word_bits), anchor_bits, stem_weight, word_weight, place, acronym)
-        automaton.add_word(key, value)
+        # Most keys are only cues: the rest (weights, place names, acronyms) are set apart, read in a slower branch.
+        rest = (stem_weight, word_weight, place, acronym) if stem_weight or word_weight or place or acronym else None
+        automaton.add_word(key, (len(key) - 1, int(stem_bits), int(word_bits), anchor_bits, rest))
     automaton.make_automaton()
     return automaton
 
@@ -120,26 +124,28 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
     index = 0
     base = 1  # where segment `index` starts in `text`
     limit = base + len(segments[0]) if segments else 0  # and where it ends
-    for end, (length, stem_bits, word_bits, anchor_bits, stem_weight, word_weight, place, acronym) in _vocabulary().iter(
-        text
-    ):
-        start = end - length + 1
+    for end, (last, stem_bits, word_bits, anchor_bits, rest) in _vocabulary().iter(text):
+        start = end - last
         if text[start - 1].isalnum():
             continue
         while end > limit:
             index += 1
             base = limit + 1
             limit = base + len(segments[index])
-        if end == limit:  # a key ending in whitespace and the newline after a segment: no trigger starts there
-            continue
-        if place:
-            places.append((index, start - base, end + 1 - base, text[start : end + 1]))
-        whole = not text[end + 1].isalnum()
-        if acronym and whole:
-            acronyms.append((index, start - base, acronym))
-        if stem_weight or word_weight:
-            points[index] += stem_weight + word_weight if whole else stem_weight
-        bits = stem_bits | word_bits if word_bits and whole else stem_bits
+        if rest is not None:
+            stem_weight, word_weight, place, acronym = rest
+            whole = not text[end + 1].isalnum()
+            if place:
+                places.append((index, start - base, end + 1 - base, text[start : end + 1]))
+            if acronym and whole:
+                acronyms.append((index, start - base, acronym))
+            if stem_weight or word_weight:
+                points[index] += stem_weight + word_weight if whole else stem_weight
+            bits = stem_bits | word_bits if word_bits and whole else stem_bits
+        elif word_bits and not text[end + 1].isalnum():
+            bits = stem_bits | word_bits
+        else:
+            bits = stem_bits
         found[index] |= bits
         if bits & anchor_bits:
             starts[index].append((start - base, bits))
