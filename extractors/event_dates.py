@@ -79,7 +79,13 @@ def resolve_date(
 
     `anchor` is the date of the previous dated sentence, for "the next day" / "the same day".
     """
-    best: tuple[int, date] | None = None
+    return nearest_date(stated_dates(text, published, anchor), near)
+
+
+def stated_dates(text: str, published: date | None, anchor: date | None = None) -> list[tuple[int, date]]:
+    """(offset, date) of every date expression of the sentence `text`, in order: read once for a sentence whose events
+    each take the one nearest their own trigger (see `nearest_date`)."""
+    found: list[tuple[int, date]] = []
     for start, kind in find_words(_STARTS, text.lower()):
         if kind == "ago":
             match = _AGO.search(text, max(0, start - 20), start + 3)
@@ -88,9 +94,17 @@ def resolve_date(
             match = _DATE.match(text, start)
             resolved = _resolve(match, text, published, anchor) if match else None
         if resolved is not None and match is not None:
-            distance = abs(match.start() - near)
-            if best is None or distance < best[0]:
-                best = (distance, resolved)
+            found.append((match.start(), resolved))
+    return found
+
+
+def nearest_date(found: list[tuple[int, date]], near: int) -> date | None:
+    """The date of `stated_dates` nearest offset `near` (the first of equally near ones)."""
+    best: tuple[int, date] | None = None
+    for start, resolved in found:
+        distance = abs(start - near)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
     return best[1] if best else None
 
 

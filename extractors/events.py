@@ -16,7 +16,7 @@ from itertools import chain
 from datetime import date
 from typing import NamedTuple
 
-from extractors.event_dates import resolve_date
+from extractors.event_dates import nearest_date, stated_dates
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
 from extractors.regex_guard import guarded
 from extractors.relevance import RELEVANCE_THRESHOLD
@@ -209,11 +209,11 @@ class _SentenceDates:
         self._sentences = sentences
         self._captions = captions
         self._published = published
-        self._own: dict[int, date | None] = {}
+        self._stated: dict[int, list[tuple[int, date]]] = {}
 
     def of_event(self, index: int, near: int) -> date | None:
         """The sentence's own date nearest the trigger, else the last date stated earlier in its paragraph."""
-        when = self._resolve(index, near)
+        when = nearest_date(self._dates(index), near)
         paragraph = self._sentences[index].paragraph
         earlier = index - 1
         while when is None and earlier >= 0 and self._sentences[earlier].paragraph == paragraph:
@@ -222,15 +222,17 @@ class _SentenceDates:
         return when
 
     def own(self, index: int) -> date | None:
-        if index not in self._own:
-            self._own[index] = self._resolve(index, 0)
-        return self._own[index]
+        return nearest_date(self._dates(index), 0)
 
-    def _resolve(self, index: int, near: int) -> date | None:
-        text = self._sentences[index].text
-        # Few sentences say "day": the substring test spares the regex (which needs it) everywhere else.
-        anchor = self._previous(index) if "day" in text and _RELATIVE_DAY.search(text) else None
-        return resolve_date(text, self._published, near=near, anchor=anchor)
+    def _dates(self, index: int) -> list[tuple[int, date]]:
+        """(offset, date) of the dates sentence `index` states, read once: its events each take the nearest."""
+        found = self._stated.get(index)
+        if found is None:
+            text = self._sentences[index].text
+            # Few sentences say "day": the substring test spares the regex (which needs it) everywhere else.
+            anchor = self._previous(index) if "day" in text and _RELATIVE_DAY.search(text) else None
+            found = self._stated[index] = stated_dates(text, self._published, anchor)
+        return found
 
     def _previous(self, index: int) -> date | None:
         """The last date stated before sentence `index` (any paragraph), for "the next day"."""

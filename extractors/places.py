@@ -361,6 +361,9 @@ def _evidence_states(hits_by_segment: dict[int, list[_Hit]], texts: dict[int, st
 
 
 def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, sentence_states: set[str]) -> Candidate:
+    if len(cands) == 1:  # most names name one place: nothing to weigh
+        return cands[0]
+
     def score(c: Candidate) -> float:
         s = 0.0
         if c.state == dateline_state:
