@@ -26,23 +26,28 @@ _OFFSETS = _RANDOM.integers(0, 2**63, BANDS * ROWS, dtype=np.uint64)
 class Fingerprint:
     """An article's shingles (for the exact check) and LSH buckets (for the lookup)."""
 
-    shingles: frozenset[int]
+    shingles: np.ndarray  # sorted, distinct uint32: 4 bytes a shingle, where a set of ints costs about 70
     buckets: tuple[int, ...]
 
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Fingerprint) and self.buckets == other.buckets
+                and np.array_equal(self.shingles, other.shingles))
 
-def shingles(text: str) -> frozenset[int]:
-    """CRC32 of every run of three lower-cased words."""
+
+def shingles(text: str) -> np.ndarray:
+    """CRC32 of every run of three lower-cased words, sorted and distinct."""
     words = [word.encode() for word in _WORD.findall(text.lower())]
     # map() keeps the per-shingle work in C: a batch of long articles hashes in a fraction of a generator's time.
-    return frozenset(map(zlib.crc32, map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS))))))
+    hashes = map(zlib.crc32, map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
+    return np.unique(np.fromiter(hashes, dtype=np.uint32))
 
 
 def fingerprint(text: str) -> Fingerprint | None:
     """MinHash (multiply-shift hashes) banded into `BANDS` buckets; None for texts under three words."""
     values = shingles(text)
-    if not values:
+    if not values.size:
         return None
-    keys = np.fromiter(values, dtype=np.uint64, count=len(values))
+    keys = values.astype(np.uint64)
     with np.errstate(over="ignore"):
         hashed = (keys[None, :] * _MULTIPLIERS[:, None] + _OFFSETS[:, None]) >> np.uint64(32)
     signature = hashed.min(axis=1).reshape(BANDS, ROWS)
@@ -53,8 +58,9 @@ def fingerprint(text: str) -> Fingerprint | None:
     return Fingerprint(values, buckets)
 
 
-def jaccard(left: frozenset[int], right: frozenset[int]) -> float:
-    """Exact Jaccard similarity of two shingle sets."""
-    if not left or not right:
+def jaccard(left: np.ndarray, right: np.ndarray) -> float:
+    """Exact Jaccard similarity of two shingle sets (as `shingles` returns them)."""
+    if not left.size or not right.size:
         return 0.0
-    return len(left & right) / len(left | right)
+    shared = np.intersect1d(left, right, assume_unique=True).size
+    return shared / (left.size + right.size - shared)

@@ -9,9 +9,11 @@ another copy.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date, timedelta
 
 import duckdb
+import numpy as np
 
 from extractors.fingerprint import Fingerprint, fingerprint, jaccard, shingles
 from warehouse.bulk import DAY, INT, TEXT, insert_rows
@@ -32,7 +34,7 @@ class CopyLookup:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, wanted: list[tuple[Fingerprint, date]]) -> None:
         self._by_bucket: dict[int, list[tuple[str, date]]] = {}
-        self._shingles: dict[str, frozenset[int]] = {}
+        self._shingles: dict[str, np.ndarray] = {}
         self._published: dict[str, date | None] = {}
         if not wanted:
             return
@@ -41,24 +43,27 @@ class CopyLookup:
         last = max(day for _, day in wanted) + timedelta(days=WINDOW_DAYS)
         rows = con.execute(
             """
-            SELECT l.bucket, l.day, a.article_id, a.text, a.published_at
+            SELECT l.bucket, l.day, a.article_id, a.content_hash, a.published_at
             FROM article_lsh l JOIN articles a USING (article_id)
             WHERE l.day BETWEEN ? AND ? AND l.bucket IN (SELECT unnest(?::BIGINT[]))
             """,
             [first, last, buckets],
         ).fetchall()
-        for bucket, day, article_id, text, published in rows:
+        hashes: dict[str, str] = {}
+        for bucket, day, article_id, content_hash, published in rows:
             self._by_bucket.setdefault(bucket, []).append((article_id, day))
-            if article_id not in self._shingles:
-                self._shingles[article_id] = shingles(text)
+            if article_id not in hashes:
+                hashes[article_id] = content_hash
                 self._published[article_id] = published
+        self._shingles = _shingles_of(con, hashes)
 
-    def add(self, article_id: str, print_: Fingerprint, day: date, text: str) -> None:
-        """Make a just-stored original findable by the rest of the batch."""
+    def add(self, article_id: str, print_: Fingerprint, day: date, content_hash: str) -> None:
+        """Make a just-stored original findable by the rest of the batch (and by later batches' lookups)."""
         for bucket in print_.buckets:
             self._by_bucket.setdefault(bucket, []).append((article_id, day))
         self._shingles[article_id] = print_.shingles
         self._published[article_id] = day
+        _remember(content_hash, print_.shingles)
 
     def find_original(self, print_: Fingerprint, day: date) -> tuple[str, float] | None:
         """The original most similar to this fingerprint (Jaccard >= THRESHOLD, within the window), earliest first."""
@@ -72,6 +77,40 @@ class CopyLookup:
                   for a in candidates]
         score, _, article_id = max(scored, default=(0.0, 0, ""))
         return (article_id, score) if score >= THRESHOLD else None
+
+
+# Shingles of originals met recently, by content hash (texts equal once spacing and case are folded shingle alike,
+# so an entry stays right whatever warehouse the article is in). A backfill meets the same originals as candidates batch
+# after batch; each is read and shingled once. About 4 KB an entry for a 900-word article.
+_RECENT: OrderedDict[str, np.ndarray] = OrderedDict()
+RECENT_LIMIT = 10_000
+
+
+def _remember(content_hash: str, values: np.ndarray) -> None:
+    _RECENT[content_hash] = values
+    _RECENT.move_to_end(content_hash)
+    if len(_RECENT) > RECENT_LIMIT:
+        _RECENT.popitem(last=False)
+
+
+def _shingles_of(con: duckdb.DuckDBPyConnection, hashes: dict[str, str]) -> dict[str, np.ndarray]:
+    """Shingles of these articles (id to content hash): from `_RECENT`, else read and shingled, then remembered."""
+    found: dict[str, np.ndarray] = {}
+    missing: list[str] = []
+    for article_id, content_hash in hashes.items():
+        values = _RECENT.get(content_hash)
+        if values is None:
+            missing.append(article_id)
+        else:
+            _RECENT.move_to_end(content_hash)
+            found[article_id] = values
+    if missing:
+        rows = con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                           [missing]).fetchall()
+        for article_id, text in rows:
+            found[article_id] = shingles(text)
+            _remember(hashes[article_id], found[article_id])
+    return found
 
 
 def bucket_rows(article_id: str, print_: Fingerprint, day: date) -> list[tuple[object, ...]]:

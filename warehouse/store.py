@@ -218,7 +218,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                     mention_rows += mention_rows_for(record.url_hash, record.classification.events,
                                                      record.classification.version)
                     if print_:
-                        lookup.add(record.url_hash, print_, _day(record), record.article.text)
+                        lookup.add(record.url_hash, print_, _day(record), record.content_hash)
                         lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
             counts[state] += 1
             tally = per_source.setdefault(record.source, Counter())
