@@ -43,6 +43,22 @@ def test_unrelated_story_and_copies_outside_the_window_stay_originals(con):
     assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] == 0
 
 
+def test_candidate_originals_are_shingled_once_not_batch_after_batch(con, monkeypatch):
+    shingled: list[str] = []
+    real = neardup.shingles
+    monkeypatch.setattr(neardup, "shingles", lambda text: shingled.append(text) or real(text))
+    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 10, 5))])
+    store.load_pages(con, run, [page("copy1", REWORDED, published=date(2026, 10, 6))])
+    assert shingled == []  # remembered when it was stored
+    neardup._RECENT.clear()  # as in a new process: the original is read back from the warehouse, once
+    store.load_pages(con, run, [page("copy2", REWORDED + " Updated.", published=date(2026, 10, 7))])
+    store.load_pages(con, run, [page("copy3", "Updated: " + REWORDED, published=date(2026, 10, 8))])
+    assert shingled == [ORIGINAL]
+    assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of = 'orig'").fetchone()[0] == 3
+
+
 def test_fingerprint_separates_rewrites_from_other_stories():
     original = neardup.fingerprint(ORIGINAL)
     assert neardup.jaccard(original.shingles, neardup.fingerprint(REWORDED).shingles) >= neardup.THRESHOLD
