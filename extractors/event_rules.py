@@ -8,6 +8,7 @@ defendant is the agent, so a charge is a state action, not a federal charge). Wh
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,8 +35,11 @@ class Words:
         Words.registry.append(self)
 
 
-_Leads = set[tuple[str, str]]  # (literal start, what follows it: "stem" anything, "word" a non-word, "space" whitespace)
+# (literal start, what follows it: "stem" anything, "word" a non-word, "space" whitespace, and for an article start the
+# words one of which must come after it, see `_followers`)
+_Leads = set[tuple[str, str, frozenset[str] | None]]
 _LONGEST_START = 24
+_SPACE = [(sre.CATEGORY, sre.CATEGORY_SPACE)]  # "\s" as parsed
 # An article is made of articles: "a" or "the" start a trigger only with whitespace after them (Python's \s), which
 # rules out "a" starting "agents"; such a start is written "the *" and found by `extractors.vocabulary.article_offsets`,
 # whatever the whitespace, never by the scan.
@@ -51,7 +55,7 @@ def anchors(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if leads is None:
         return None
     keys: set[tuple[str, bool]] = set()  # (key, is a whole word)
-    for text, follows in leads:
+    for text, follows, _ in leads:
         if follows == "space" and text in ARTICLES:
             keys.add((text + " ", False))
         elif follows == "stem" and len(text) < 3 and text[-1].isalnum() or follows == "word" and text in ARTICLES:
@@ -77,12 +81,13 @@ def _covered(key: tuple[str, bool], keys: set[tuple[str, bool]]) -> bool:
     return False
 
 
-def _leads(items: list, prefix: str, bounded: bool) -> _Leads | None:
-    """The literal starts of the parsed regex `items` after `prefix`; `bounded`: a \\b came first."""
+def _leads(items: list, prefix: str, bounded: bool, after: tuple = ()) -> _Leads | None:
+    """The literal starts of the parsed regex `items` after `prefix`; `bounded`: a \\b came first; `after`: what the
+    pattern holds beyond `items` (the rest of an enclosing repeat), read only for the words after an article."""
     for index, (op, arg) in enumerate(items):
         rest = items[index + 1 :]
         if len(prefix) >= _LONGEST_START:
-            break
+            return {_lead(prefix, "stem", [*items[index:], *after])}
         if op is sre.LITERAL and (prefix or bounded):
             prefix += chr(arg)
             continue
@@ -90,24 +95,129 @@ def _leads(items: list, prefix: str, bounded: bool) -> _Leads | None:
             bounded = True
             continue
         if op is sre.SUBPATTERN and not arg[1] and not arg[2]:
-            return _leads(list(arg[3]) + rest, prefix, bounded)
+            return _leads(list(arg[3]) + rest, prefix, bounded, after)
         if op is sre.BRANCH:
-            return _union(_leads(list(branch) + rest, prefix, bounded) for branch in arg[1])
+            return _union(_leads(list(branch) + rest, prefix, bounded, after) for branch in arg[1])
         if op is sre.IN and prefix and len(arg) <= 4 and all(kind is sre.LITERAL for kind, _ in arg):
-            return _union(_leads(rest, prefix + chr(char), bounded) for _, char in arg)
+            return _union(_leads(rest, prefix + chr(char), bounded, after) for _, char in arg)
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
             low, high, item = arg
             # An optional item is read through; after a repeated one anything may follow, so the start ends there.
-            once = _leads(list(item) + rest if high == 1 else list(item), prefix, bounded)
-            return _union([once, _leads(rest, prefix, bounded)] if low == 0 else [once])
+            if high == 1:
+                once = _leads(list(item) + rest, prefix, bounded, after)
+            else:  # more rounds of the item may come before the rest
+                once = _leads(list(item), prefix, bounded, ((op, (0, high, item)), *rest, *after))
+            return _union([once, _leads(rest, prefix, bounded, after)] if low == 0 else [once])
         if not prefix:
             return None
         if prefix[-1].isalnum() and op is sre.AT and arg is sre.AT_BOUNDARY:
-            return {(prefix, "word")}
-        if prefix[-1].isalnum() and op is sre.IN and arg == [(sre.CATEGORY, sre.CATEGORY_SPACE)]:
-            return {(prefix, "space")}
-        return {(prefix, "stem")}
-    return {(prefix, "stem")} if prefix else None
+            return {_lead(prefix, "word", [*items[index:], *after])}
+        if prefix[-1].isalnum() and op is sre.IN and arg == _SPACE:
+            return {_lead(prefix, "space", [*items[index:], *after])}
+        return {_lead(prefix, "stem", [*items[index:], *after])}
+    return {_lead(prefix, "stem", list(after))} if prefix else None
+
+
+def _lead(prefix: str, follows: str, rest: list) -> tuple[str, str, frozenset[str] | None]:
+    """A start of `_leads`; when it is an article, the words `rest` must reach after it."""
+    return prefix, follows, _followers(rest, not prefix[-1].isalnum()) if _is_article(prefix, follows) else None
+
+
+def _is_article(prefix: str, follows: str) -> bool:
+    """Whether a start is an article and whitespace ("the" then \\s, or "the " then anything): an "a *" entry."""
+    key = prefix + " " if follows == "space" else prefix
+    return follows != "word" and key[:-1] in ARTICLES and key[-1].isspace()
+
+
+def article_followers(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """`Words` stems ("judge*") one of which every match of `pattern` that starts with an article holds at a word start
+    further on ("the federal judge ruled", "the march"): in a sentence without them, no match starts at an article.
+    None when the pattern has no article start or one that need not be followed by such a word."""
+    leads = _leads(list(sre_parse.parse(pattern.pattern, pattern.flags)), "", False)
+    words: set[str] = set()
+    articles = False
+    for prefix, follows, after in leads or ():
+        if _is_article(prefix, follows):
+            articles = True
+            if after is None:
+                return None
+            words |= after
+        elif (rest := _after_article(prefix)) is not None:
+            # A literal start such as "the march" is found at the offsets of its article, and needs its next word.
+            if not _alnum_run(rest):
+                return None
+            words.add(_alnum_run(rest))
+    if not articles or any(len(word) < 3 for word in words):  # a stem as short as "a*" would be a hit in every word
+        return None
+    # "protest*" already covers "protests*".
+    return tuple(sorted(word + "*" for word in words if not any(word != other and word.startswith(other) for other in words)))
+
+
+def _after_article(prefix: str) -> str | None:
+    """What follows the article and whitespace `prefix` starts with ("the march": "march"); None without them."""
+    head = prefix.split(maxsplit=1)
+    if not head or head[0] not in ARTICLES or not prefix[len(head[0]) :][:1].isspace():
+        return None
+    return head[1] if len(head) > 1 else ""
+
+
+def _alnum_run(text: str) -> str:
+    """The letters and digits `text` starts with."""
+    for index, char in enumerate(text):
+        if not char.isalnum():
+            return text[:index]
+    return text
+
+
+def _followers(items: list, boundary: bool) -> frozenset[str] | None:
+    """Words one of which every match of the parsed `items` holds at a word start (`boundary`: the text before `items`
+    ends in a non-word character), read up to the first literal word the match cannot skip; None when not known."""
+    for index, (op, arg) in enumerate(items):
+        rest = items[index + 1 :]
+        if op is sre.AT:
+            continue
+        if op is sre.LITERAL:
+            word = _alnum_run("".join(chr(value) for _, value in itertools.takewhile(_is_literal, items[index:])))
+            if word and boundary:
+                return frozenset({word})
+            boundary = not chr(arg).isalnum()  # a character to read past (mid-word letters count as a word's)
+        elif op is sre.IN:
+            boundary = arg == _SPACE
+        elif op is sre.SUBPATTERN and not arg[1] and not arg[2]:
+            return _followers(list(arg[3]) + rest, boundary)
+        elif op is sre.BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                words = _followers(list(branch) + rest, boundary)
+                if words is None:
+                    return None
+                found |= words
+            return frozenset(found)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, item = arg
+            if low > 0:  # one round, then optional ones
+                return _followers([*item, (op, (0, high, item)), *rest], boundary)
+            # Skipped or not, a word start stays one when the item ends outside a word.
+            boundary = boundary and _ends_outside_word(list(item))
+        else:
+            return None
+    return None
+
+
+def _is_literal(item: tuple) -> bool:
+    return item[0] is sre.LITERAL
+
+
+def _ends_outside_word(items: list) -> bool:
+    """Whether every match of the parsed `items` ends in whitespace or another non-word character."""
+    if not items:
+        return False
+    op, arg = items[-1]
+    if op is sre.LITERAL:
+        return not chr(arg).isalnum()
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        return arg[0] > 0 and _ends_outside_word(list(arg[2]))
+    return op is sre.IN and arg == _SPACE
 
 
 def _union(parts: Iterator[_Leads | None] | list[_Leads | None]) -> _Leads | None:
@@ -242,6 +352,7 @@ class Rule:
     cased: bool = False  # the trigger reads the original text (capitalised names); every other cue reads it lowercased
     gate: Words = field(init=False, repr=False, compare=False)
     starts: Words | None = field(init=False, repr=False, compare=False)
+    article_cue: Words | None = field(init=False, repr=False, compare=False)  # see `article_followers`
     needs_bits: int = field(init=False, repr=False, compare=False)
     sentence_bits: int = field(init=False, repr=False, compare=False)
 
@@ -254,6 +365,8 @@ class Rule:
         if anchor is None and not self.keys:
             raise ValueError(f"{self.type}: the trigger has no literal start words, so the rule needs keys")
         object.__setattr__(self, "starts", anchor)
+        followers = article_followers(self.trigger) if anchor and not isinstance(self.trigger, AgentDefendant) else None
+        object.__setattr__(self, "article_cue", Words(followers) if followers else None)
         object.__setattr__(self, "gate", Words(tuple(key + "*" for key in self.keys)) if self.keys else anchor)
         object.__setattr__(self, "needs_bits", sum(need.bit for need in self.needs))
         object.__setattr__(self, "sentence_bits", sum(need.bit for need in self.sentence_needs))

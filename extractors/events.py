@@ -148,11 +148,11 @@ class _Context:
     def cues(self, index: int) -> int:
         return self._cues[index]
 
-    def starts(self, words: Words, index: int) -> list[int]:
+    def starts(self, words: Words, index: int, articles: bool = True) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
-        words share may repeat: a match found there is not found again)."""
+        words share may repeat: a match found there is not found again); `articles`: with those of "a", "an", "the"."""
         bit = words.bit
-        found = self._articles_and_starts(index) if bit in ARTICLE_STARTS else self._sorted_starts(index)
+        found = self._articles_and_starts(index) if articles and bit in ARTICLE_STARTS else self._sorted_starts(index)
         return [offset for offset, bits in found if bits & bit]
 
     def _sorted_starts(self, index: int) -> list[tuple[int, int]]:
@@ -177,7 +177,9 @@ class _Context:
         if isinstance(rule.trigger, AgentDefendant):
             return rule.trigger.finditer(lower, self.starts(rule.trigger.starts, index))
         if rule.starts:
-            return matches_at(rule.trigger, lower, self.starts(rule.starts, index))
+            # A trigger starting with an article needs a word after it ("the judge"): without it, no article is tried.
+            articles = rule.article_cue is None or bool(self.cues(index) & rule.article_cue.bit)
+            return matches_at(rule.trigger, lower, self.starts(rule.starts, index, articles))
         return rule.trigger.finditer(text if rule.cased else lower)
 
     def nearby_cues(self, index: int) -> int:
