@@ -20,6 +20,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from flows.notify import flag_key, send_notification
 from flows.parallel import process_pages, process_pages_here
@@ -167,7 +168,6 @@ def _ingest_locked(
                       sources_failed=sum(1 for r in reports if r.error))
         logger.info("discovered %d URLs, %d new, from %d sources", len(candidates), len(fresh), len(reports))
         by_name = {config.name: config for config in configs}
-        by_hash = {candidate.url_hash: candidate for candidate in fresh}
         batches = _batches(fresh, batch_size)
         local_pool = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
         # Pipeline: while batch k is extracted and classified (other cores or workers), batch k+1 is fetched.
@@ -176,9 +176,12 @@ def _ingest_locked(
         loaded = 0
         for batch in batches:
             results = fetch_task(batch, by_name, settings)
-            in_flight.append(process_task.submit(results, by_hash, local_pool))
+            # quote(): Prefect would otherwise walk every page, record and article of a batch looking for futures. The
+            # Dask runner passes quotes on unopened, and ships the arguments whole anyway.
+            inputs = (results, {candidate.url_hash: candidate for candidate in batch})
+            in_flight.append(process_task.submit(*(map(quote, inputs) if local_pool else inputs), local_pool))
             while len(in_flight) > _IN_FLIGHT or (in_flight and batch is batches[-1]):
-                counts.update(load_task(db, run_id, in_flight.popleft().result()))
+                counts.update(load_task(db, run_id, quote(in_flight.popleft().result())))
                 loaded += 1
                 logger.info("batch %d/%d loaded: %s", loaded, len(batches), dict(counts))
         if reports and counts["sources_failed"] == len(reports):
