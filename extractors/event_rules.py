@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from re import _constants as sre  # the standard library's regex parser, to read the literal words a trigger starts with
 from re import _parser as sre_parse
 
+from extractors.regex_guard import matches_at
+
 def _re(pattern: str) -> re.Pattern[str]:
     """Compile a cue for lowercased text: a case-sensitive regex runs several times faster than IGNORECASE."""
     return re.compile(pattern.lower())
@@ -227,18 +229,6 @@ def _union(parts: Iterator[_Leads | None] | list[_Leads | None]) -> _Leads | Non
             return None
         out |= part
     return out
-
-
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text)` finds, trying the pattern only at `starts`: sorted offsets holding every place a
-    match can begin (the offsets of its `anchors`)."""
-    end = 0
-    for start in starts:
-        if start >= end:
-            match = pattern.match(text, start)
-            if match:
-                end = match.end()
-                yield match
 
 
 # --- shared vocabulary -------------------------------------------------------------------------------------------

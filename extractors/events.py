@@ -17,8 +17,8 @@ from datetime import date
 from typing import NamedTuple
 
 from extractors.event_dates import nearest_date, stated_dates
-from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words, matches_at
-from extractors.regex_guard import guarded
+from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words
+from extractors.regex_guard import guarded, matches_at
 from extractors.relevance import RELEVANCE_THRESHOLD
 from extractors.vocabulary import ARTICLE_STARTS, START_BITS_OF_ARTICLE, Scan, article_offsets, lower, relevance, scan
 from extractors.sentences import Sentence

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extractors.regex_guard import matches_at
+
 _ABBREVIATIONS = frozenset(
     """
     u.s a.m p.m mr mrs ms dr st sen rep gov lt gen col sgt capt jr sr inc co corp no vs v
@@ -24,6 +26,7 @@ _ABBREVIATIONS = frozenset(
 # something that can start a sentence (capital letter, digit, opening quote or bracket).
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _WINDOW = 16
+_SPACE_RUN = re.compile(r"\s*")  # \s is what str.strip() strips and what str.splitlines() splits at
 
 
 class Sentence(NamedTuple):
@@ -54,27 +57,35 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     offset = 0
     for paragraph_index, paragraph in enumerate(_paragraphs(text)):
-        start_in_text = text.index(paragraph, offset)
+        # Only whitespace (the rest of the last line, line breaks, blank lines) comes before the paragraph's first
+        # character: the paragraph starts where that run ends (searching the text for it costs as much as its length).
+        start_in_text = _SPACE_RUN.match(text, offset).end()
         offset = start_in_text + len(paragraph)
+        # No sentence needs stripping: the paragraph is stripped, and a boundary ends after the punctuation (and closing
+        # quotes) and consumes the whitespace up to what starts the next sentence, which is not whitespace.
         cursor = 0
-        for match in _BOUNDARY.finditer(paragraph):
+        for match in matches_at(_BOUNDARY, paragraph, _punctuation(paragraph)):
             if match.group(1) == "." and _is_abbreviation(paragraph, cursor, match.start() + 1):
                 continue
             end = match.end(2)
-            _append(sentences, paragraph, cursor, end, start_in_text, paragraph_index)
+            sentences.append(Sentence(paragraph[cursor:end], start_in_text + cursor, start_in_text + end, paragraph_index))
             cursor = match.end()
-        _append(sentences, paragraph, cursor, len(paragraph), start_in_text, paragraph_index)
+        sentences.append(Sentence(paragraph[cursor:], start_in_text + cursor, start_in_text + len(paragraph), paragraph_index))
     return sentences
 
 
+def _punctuation(paragraph: str) -> list[int]:
+    """Sorted offsets of the ".", "!" and "?" a boundary starts with: `str.find` jumps from one to the next, where the
+    regex engine would test every character of the paragraph against the class."""
+    found: list[int] = []
+    for mark in ".!?":
+        at = paragraph.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = paragraph.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _append(out: list[Sentence], paragraph: str, start: int, end: int, base: int, index: int) -> None:
-    raw = paragraph[start:end]
-    stripped = raw.strip()
-    if not stripped:
-        return
-    lead = len(raw) - len(raw.lstrip())
-    out.append(Sentence(stripped, base + start + lead, base + start + lead + len(stripped), index))
+    return [paragraph for line in text.splitlines() if (paragraph := line.strip())]
