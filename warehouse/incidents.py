@@ -112,17 +112,29 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
 
     Call inside the loading transaction so mentions and their incidents commit together.
     """
-    pending = con.execute(
-        """
-        SELECT m.mention_id, m.article_id, m.event_type, m.state, m.district,
-               coalesce(m.event_date, a.published_at, a.fetched_at::DATE) AS day, m.evidence, left(a.text, 1500)
-        FROM mentions m JOIN articles a USING (article_id)
-        WHERE m.incident_id IS NULL
-        ORDER BY day, m.mention_id
-        """
+    mentions = con.execute(
+        "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
+        " WHERE incident_id IS NULL"
     ).fetchall()
-    if not pending:
+    if not mentions:
         return 0
+    # Their articles are read by key: a join would scan every article's text to find the few it needs.
+    articles = {
+        article_id: (day, lede)
+        for article_id, day, lede in con.execute(
+            """
+            SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, 1500) FROM articles
+            WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
+            """,
+            [sorted({row[1] for row in mentions})],
+        ).fetchall()
+    }
+    pending = sorted(
+        ((mention_id, article_id, kind, state, district, event_date or articles[article_id][0], evidence,
+          articles[article_id][1])
+         for mention_id, article_id, kind, state, district, event_date, evidence in mentions if article_id in articles),
+        key=lambda row: (row[5], row[0]),
+    )
     lede_names: dict[str, set[str]] = {}  # an article's lede is read once, however many mentions it has
     evidence_names: dict[str, set[str]] = {}
     named: list[tuple[str, str, str, str | None, str | None, date, set[str]]] = []
