@@ -105,7 +105,7 @@ def detect_events(
         text = sentence.text
         if sentence.paragraph in captions or _is_question(text):
             continue
-        gates = context.cues(index) & GATE_BITS
+        gates = context.cues[index] & GATE_BITS
         found: dict[str, tuple[float, int]] = {}
         while gates:
             gate = gates & -gates  # lowest set bit
@@ -139,14 +139,12 @@ class _Context:
 
     def __init__(self, lower: list[str], vocabulary: Scan) -> None:
         self.lower = lower
-        self._cues, self._starts = vocabulary.bits, vocabulary.starts
+        self.cues = vocabulary.bits  # per sentence, its vocabulary bits (a list, not a method: every rule tried reads it)
+        self._starts = vocabulary.starts
         self._nearby: dict[int, int] = {}
         self._by_offset: dict[int, list[tuple[int, int]]] = {}
         self._with_articles: dict[int, list[tuple[int, int]]] = {}
         self._seen: dict[tuple[int, int], bool] = {}
-
-    def cues(self, index: int) -> int:
-        return self._cues[index]
 
     def starts(self, words: Words, index: int, articles: bool = True) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
@@ -178,7 +176,7 @@ class _Context:
             return rule.trigger.finditer(lower, self.starts(rule.trigger.starts, index))
         if rule.starts:
             # A trigger starting with an article needs a word after it ("the judge"): without it, no article is tried.
-            articles = rule.article_cue is None or bool(self.cues(index) & rule.article_cue.bit)
+            articles = rule.article_cue is None or bool(self.cues[index] & rule.article_cue.bit)
             return matches_at(rule.trigger, lower, self.starts(rule.starts, index, articles))
         return rule.trigger.finditer(text if rule.cased else lower)
 
@@ -187,15 +185,15 @@ class _Context:
         found = self._nearby.get(index)
         if found is None:
             found = 0
-            for earlier in range(index, max(-1, index - 4), -1):
-                found |= self.cues(earlier)
+            for bits in self.cues[max(0, index - 3) : index + 1]:
+                found |= bits
             self._nearby[index] = found
         return found
 
     def vetoes(self, cue: Words | re.Pattern[str] | AgentDefendant, index: int) -> bool:
         """Whether `cue` occurs in sentence `index`: a bit test for vocabulary, a memoised search for patterns."""
         if isinstance(cue, Words):
-            return bool(self.cues(index) & cue.bit)
+            return bool(self.cues[index] & cue.bit)
         key = (id(cue), index)
         if key not in self._seen:
             lower = self.lower[index]
@@ -250,7 +248,8 @@ class _SentenceDates:
 def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     """Offset of the first trigger of `rule` in sentence `index` that survives context checks and the reality rules."""
     # The context tests are bit tests on the vocabulary scan, far cheaper than the trigger regex, so they go first.
-    if context.cues(index) & rule.sentence_bits != rule.sentence_bits:
+    cues = context.cues[index]
+    if cues & rule.sentence_bits != rule.sentence_bits:
         return None
     if rule.needs_bits and context.nearby_cues(index) & rule.needs_bits != rule.needs_bits:
         return None
@@ -266,7 +265,7 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     for trigger in chain((first,), triggers):
         if not _is_real(rule.type, lower, trigger.start()):
             continue
-        if context.cues(index) & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):
+        if cues & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):
             return None
         return trigger.start()
     return None

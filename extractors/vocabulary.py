@@ -58,16 +58,14 @@ _ARTICLE_BITS = sum(ARTICLE_STARTS)
 START_BITS_OF_ARTICLE = {
     article: sum(bit for bit, articles in ARTICLE_STARTS.items() if article in articles) for article in ARTICLES
 }
-_ARTICLE = re.compile(r"(?:the|an|a)\s")
+# "the", "an" or "a" then whitespace, not after a letter or digit (`[^\W_]`: what str.isalnum() accepts). The test
+# behind the first letter keeps the pattern starting with "t" or "a", which the engine skips to.
+_ARTICLE = re.compile(r"(?:t(?<![^\W_]t)he|a(?<![^\W_]a)n?)\s")
 
 
 def article_offsets(lowercase: str) -> list[tuple[int, str]]:
     """(offset, article) wherever "a", "an" or "the" starts a word of `lowercase` and whitespace follows it."""
-    return [
-        (match.start(), match.group()[:-1])
-        for match in _ARTICLE.finditer(lowercase)
-        if match.start() == 0 or not lowercase[match.start() - 1].isalnum()
-    ]
+    return [(match.start(), match.group()[:-1]) for match in _ARTICLE.finditer(lowercase)]
 
 
 def lower(text: str) -> str:

@@ -38,3 +38,12 @@ def test_article_offsets_are_whole_words_followed_by_whitespace() -> None:
     found = article_offsets(text)
     assert [text[offset : offset + 4] for offset, _ in found] == ["the ", "a da", "an\to", "the\u00a0"]
     assert [article for _, article in found] == ["the", "a", "an", "the"]
+
+
+def test_an_article_starts_a_word_after_any_character_that_is_not_alphanumeric() -> None:
+    """The regex tells word starts as str.isalnum() does: an underscore or a dash comes before a word, "²", "é", "٣" within."""
+    for before in "_-'’.(\u00a0\u2028²½é٣Ⅻßa1":
+        assert [offset for offset, _ in article_offsets(before + "the agent")] == ([] if before.isalnum() else [1]), before
+        assert [article for _, article in article_offsets(before + "an\tagent, a man")] == (
+            ["a"] if before.isalnum() else ["an", "a"]
+        ), before
