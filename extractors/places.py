@@ -99,6 +99,7 @@ _SAID_AFTER = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
 _WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
+_WORD_AFTER = re.compile(f" +({_WORD.pattern})")  # the word after a mention, read in place (its sentence not copied)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z. ]{0,20}?))?"
     r"\s*(?P<agency>\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|[A-Z][A-Za-z .&]{1,30})\)\s*)?(?:—|–|--|-)\s+"
@@ -286,8 +287,8 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _word_after(text: str, end: int) -> str:
-    match = _WORD.match(text[end:].lstrip(" "))
-    return match.group(0) if match and text[end : end + 1] == " " else ""
+    match = _WORD_AFTER.match(text, end)
+    return match.group(1) if match else ""
 
 
 def _sentence_initial(text: str, start: int) -> bool:
