@@ -49,12 +49,12 @@ _THREAT_SPECULATION = re.compile(
 )
 # Where the clause leading up to a trigger starts; "agents who used tear gas" states the act whatever precedes "who".
 _CLAUSE_BREAK = guarded(r"[;:—–]|\s-\s|,\s*(?:but|while|although|though|yet|and)\b|\b(?:but|then|after|before|when|as|who)\b")
-_RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|may|might|can)\b")
+_RELATIVE_MODAL = guarded(r"\b(?:that|which|who)\s+(?:would|will|could|may|might|can)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 # A trigger that is the object of "against", "for", "to prevent" names what is opposed, not what happened
 # ("a protest against immigration raids", "staging areas for raids").
 _OBJECT_OF = re.compile(r"\b(?:against|prevent\w*|stop|oppos\w*|end|protest\w*|denounc\w*|condemn\w*)\s+(?:\w+\s+)?$")
-_FOR = re.compile(r"\bfor\s+(?:\w+\s+)?$")  # "staging areas for raids"; verbs take "for" as a reason ("charged for beating")
+_FOR = guarded(r"\bfor\s+(?:\w+\s+)?$")  # "staging areas for raids"; verbs take "for" as a reason ("charged for beating")
 _NOUN_TYPES = frozenset({"enforcement_operation", "protest"})
 # Negation scopes over the few words before the act, not a whole clause ("would not pursue charges against a woman
 # arrested during an operation" negates the charges, not the operation).
@@ -65,7 +65,7 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 _HEDGED = guarded("|".join(cue.pattern for cue in (_ABSENCE, _SPECULATION, _OBJECT_OF)))
 _HEDGED_THREAT = guarded("|".join(cue.pattern for cue in (_ABSENCE, _THREAT_SPECULATION, _INFINITIVE)))
 _COORDINATION = guarded(r";|(?:[,—–]|\s-)\s*(?:and|but|while|although|though|yet)\b|\b(?:while|although|though|but)\b")
-_TREND = re.compile(r"\b(?:" + "|".join(re.escape(entry) for entry in TREND.entries) + r")\b")
+_TREND = guarded(r"\b(?:" + "|".join(re.escape(entry) for entry in TREND.entries) + r")\b")
 # Photo credits mark caption paragraphs, whose "agents conduct a raid ..." describes a picture, not news.
 _CAPTION_MARKS = ("Photograph:", "Photo:", "AP Photo", "Getty Images", "Photo credit", "Image:", "Credit:")
 _CAPTION = re.compile("|".join(re.escape(mark) for mark in _CAPTION_MARKS))

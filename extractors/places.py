@@ -68,14 +68,14 @@ _COUNTRY_CONTEXT = guarded(
     r"deported to|citizens? of|nationals?|native of|born in|embassy)\b",
     re.IGNORECASE,
 )
-_COURT_BEFORE = re.compile(
+_COURT_BEFORE = guarded(
     r"(?:court(?:house)?|judge|attorney'?s office|u\.s\. attorney|federal prosecutors?|grand jury)\s+"
     r"(?:in|for|at|of)\s+(?:the\s+)?(?:district of\s+)?$",
     re.IGNORECASE,
 )
 _COURT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:U\.S\. attorney|U\.S\. Attorney|federal court|federal judge)", re.IGNORECASE)
-_DC_COURT_BEFORE = re.compile(r"(?:court|attorney|judge)[^.]{0,30}$", re.IGNORECASE)
-_PASSING_BEFORE = re.compile(
+_DC_COURT_BEFORE = guarded(r"(?:court|attorney|judge)[^.]{0,30}$", re.IGNORECASE)
+_PASSING_BEFORE = guarded(
     r"(?:born in|grew up in|raised in|native of|moved (?:here )?from|hometown of|formerly of|graduated from|"
     r"studied at|former|similar to|compared (?:with|to)|unlike|reminiscent of|echoing|mirroring|"
     r"the way|than in|than|visiting from|based in|(?:had |has |once )?(?:worked|served|lived) in)\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){0,2}$",
@@ -588,6 +588,10 @@ def _joins(left: Mention, right: Mention, best: Mention, text: str) -> bool:
     return same_rank and _LIST_GAP.match(text[left.end : right.start]) is not None
 
 
+# An event the text does not place (the value is frozen: one instance serves every such event).
+_NOWHERE = (Jurisdiction(None, None),)
+
+
 def attach_all(ctx: PlaceContext, sentence_index: int, event_type: str) -> tuple[Jurisdiction, ...]:
     """Every jurisdiction of the event in sentence `sentence_index` (several for "district attorneys of
     Philadelphia and San Francisco"); (Jurisdiction(None, None),) when the text does not place it."""
@@ -602,11 +606,10 @@ def attach(ctx: PlaceContext, sentence_index: int, event_type: str) -> Jurisdict
 
 
 def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdiction, ...]:
-    none = (Jurisdiction(None, None),)
     text = ctx.text(index)
     own = [m for m in ctx.of(index) if not m.passing]
     if event_type in SPEECH_TYPES and _NATIONAL_ACTOR.search(text) and _first_actor(text) is None:
-        return none
+        return _NOWHERE
     if event_type in COURT_TYPES:
         courts = [m for m in own if m.precision == "court"]
         if courts:
@@ -618,7 +621,7 @@ def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdictio
     if own:
         return tuple(m.jurisdiction() for m in _best(own, text))
     if _NATIONAL_ACTOR.search(text):
-        return none
+        return _NOWHERE
     law = _law_antecedent(ctx, index) if event_type == "legislation_policy" else None
     if law is not None:
         return law
@@ -628,7 +631,7 @@ def _attach(ctx: PlaceContext, index: int, event_type: str) -> tuple[Jurisdictio
     if fallback is None and event_type not in SPEECH_TYPES:
         fallback = _local_fallback(ctx)
     if fallback is None:
-        return none
+        return _NOWHERE
     statewide = event_type in STATEWIDE_TYPES and _first_actor(text) == "state"
     return (fallback.jurisdiction(statewide=statewide),)
 
