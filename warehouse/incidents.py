@@ -118,9 +118,10 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
     ).fetchall()
     if not mentions:
         return 0
-    # Their articles are read by key: a join would scan every article's text to find the few it needs.
+    # Their articles are read by key: a join would scan every article's text to find the few it needs. An article's
+    # lede is read once, however many mentions it has.
     articles = {
-        article_id: (day, lede)
+        article_id: (day, names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])]))
         for article_id, day, lede in con.execute(
             """
             SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, 1500) FROM articles
@@ -129,22 +130,17 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
             [sorted({row[1] for row in mentions})],
         ).fetchall()
     }
-    pending = sorted(
-        ((mention_id, article_id, kind, state, district, event_date or articles[article_id][0], evidence,
-          articles[article_id][1])
-         for mention_id, article_id, kind, state, district, event_date, evidence in mentions if article_id in articles),
-        key=lambda row: (row[5], row[0]),
-    )
-    lede_names: dict[str, set[str]] = {}  # an article's lede is read once, however many mentions it has
     evidence_names: dict[str, set[str]] = {}
     named: list[tuple[str, str, str, str | None, str | None, date, set[str]]] = []
-    for mention_id, article_id, kind, state, district, day, evidence, lede in pending:
-        if article_id not in lede_names:
-            lede_names[article_id] = names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])])
+    for mention_id, article_id, kind, state, district, event_date, evidence in mentions:
+        if article_id not in articles:
+            continue
+        published, lede_names = articles[article_id]
         if evidence not in evidence_names:  # one sentence often evidences several event types
             evidence_names[evidence] = names_in([evidence])
-        names = evidence_names[evidence] | lede_names[article_id]
-        named.append((mention_id, article_id, kind, state, district, day, names))
+        named.append((mention_id, article_id, kind, state, district, event_date or published,
+                      evidence_names[evidence] | lede_names))
+    named.sort(key=lambda row: (row[5], row[0]))  # date order, as the clusters grow
     known: dict[str, _Incident] = {}
     # Only an incident sharing a name can take a mention, so candidates are looked up by (type and place, name).
     by_name: dict[tuple[tuple[str, str | None, str | None], str], dict[str, _Incident]] = {}
