@@ -22,9 +22,10 @@ _MULTIPLIERS = _RANDOM.integers(1, 2**63, BANDS * ROWS, dtype=np.uint64) | np.ui
 _OFFSETS = _RANDOM.integers(0, 2**63, BANDS * ROWS, dtype=np.uint64)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Fingerprint:
-    """An article's shingles (for the exact check) and LSH buckets (for the lookup)."""
+    """An article's shingles (for the exact check) and LSH buckets (for the lookup); equal when both are (arrays have
+    no truth value, so the generated comparison cannot be used, nor a hash)."""
 
     shingles: np.ndarray  # sorted, distinct uint32: 4 bytes a shingle, where a set of ints costs about 70
     buckets: tuple[int, ...]
