@@ -3,7 +3,7 @@
 `bench/pipeline_bench.py` times stages with every page held in memory at once; this runs `flows.ingest.ingest` itself
 (discovery, polite fetching, extraction and classification in the process pool, batched loads) over a synthetic site on
 127.0.0.1, and samples the peak resident memory (Linux VmHWM) of this process and of its descendants: the forkserver,
-the pool workers and Prefect's ephemeral API server.
+the pool workers, the warehouse writer and Prefect's ephemeral API server.
 
     python bench/flow_memory_bench.py --pages 10000
 """
@@ -25,6 +25,7 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 from bench.synthetic_site import build_site  # noqa: E402
 from demo.server import serve_site  # noqa: E402
+from flows import writer  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
 from flows.parallel import peak_rss_mb  # noqa: E402
 
@@ -89,6 +90,8 @@ def _role(pid: int, cmdline: str, parents: dict[int, int]) -> str:
     """Workers are the forkserver's children and share its command line."""
     if pid == os.getpid():
         return "flow (this process)"
+    if pid == writer.pid():
+        return "warehouse writer"
     if "prefect" in cmdline or "uvicorn" in cmdline:
         return "Prefect API server"
     if "forkserver" in cmdline:

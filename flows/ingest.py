@@ -22,6 +22,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from flows import writer
 from flows.notify import flag_key, send_notification
 from flows.parallel import process_pages, process_pages_here
 from sources.config import SourceConfig, load_sources
@@ -89,9 +90,9 @@ def process_task(
 @task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2),
       retry_jitter_factor=0.5)
 def load_task(db: str | None, run_id: str, records: list[PageRecord]) -> dict[str, int]:
-    """Commit one batch in one transaction (safe to retry: a batch is all-or-nothing and idempotent)."""
-    with store.open_warehouse(db) as con:
-        return store.load_pages(con, run_id, records)
+    """Commit one batch in one transaction, in the writer process (safe to retry: a batch is all-or-nothing and
+    idempotent)."""
+    return writer.load(db, run_id, records)
 
 
 def _base_record(result: FetchResult, candidate: Candidate | None) -> PageRecord:

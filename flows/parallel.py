@@ -27,14 +27,19 @@ def workers() -> int:
     return max(1, int(os.environ.get("HOTSPOTS_WORKERS", os.cpu_count() or 1)))
 
 
+def process_context() -> multiprocessing.context.BaseContext:
+    """forkserver: the parent runs threads (Prefect, HTTP server), which fork() must not copy. The page processor is
+    imported once in the server, so each worker it forks starts with it."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extractors.page"])
+    return context
+
+
 def _shared_pool() -> Executor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            # forkserver: the parent runs threads (Prefect, HTTP server), which fork() must not copy.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["extractors.page"])
-            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=context)
+            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=process_context())
         return _pool
 
 

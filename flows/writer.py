@@ -1,0 +1,71 @@
+"""The warehouse writer: a run's batch loads happen one at a time in a long-lived process of their own.
+
+DuckDB's working memory during a load (the primary-key indexes it checks, the table blocks its statements read, the
+buffers of its updates) grows with the warehouse, and is given back when the load's connection closes. Run in the
+flow's process it would stack on top of Prefect's engine and of everything the run holds; in its own process each
+stays within bounds, and the flow keeps fetching and orchestrating while a batch commits. There is still one writer:
+the flow waits for each load before it submits the next, and only while it holds the warehouse's writer lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from threading import Lock
+
+from flows.parallel import process_context
+from warehouse import store
+from warehouse.records import PageRecord
+
+_writer: ProcessPoolExecutor | None = None
+_writer_lock = Lock()
+
+
+def _load_here(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
+    with store.open_warehouse(db) as con:
+        return store.load_pages(con, run_id, records)
+
+
+def _process() -> ProcessPoolExecutor:
+    global _writer
+    with _writer_lock:
+        if _writer is None:
+            _writer = ProcessPoolExecutor(max_workers=1, mp_context=process_context())
+        return _writer
+
+
+def load(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
+    """Commit one batch in the writer process (one transaction; its error is raised here, so the task retries).
+
+    A writer that died (killed, out of memory) is replaced at the next call: its batch was rolled back, and a retry
+    gets a fresh process."""
+    pool = _process()
+    try:
+        return pool.submit(_load_here, db, run_id, list(records)).result()
+    except BrokenProcessPool:
+        _forget(pool)
+        raise
+
+
+def _forget(pool: ProcessPoolExecutor) -> None:
+    global _writer
+    with _writer_lock:
+        if _writer is pool:
+            _writer = None
+
+
+def pid() -> int | None:
+    """The writer process's id, once it has started; None before its first load or after `shutdown`."""
+    with _writer_lock:
+        processes = list(getattr(_writer, "_processes", None) or {})
+    return processes[0] if processes else None
+
+
+def shutdown() -> None:
+    """Stop the writer process (tests, benches); the next load starts a new one."""
+    global _writer
+    with _writer_lock:
+        if _writer is not None:
+            _writer.shutdown()
+            _writer = None

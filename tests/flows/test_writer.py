@@ -1,0 +1,77 @@
+"""The writer process: batches commit there, one long-lived process, errors come back to the caller, and a writer
+that died is replaced."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from flows import writer
+from tests.warehouse.records import event, page
+from warehouse import store
+
+STORIES = [
+    "Federal prosecutors in Minneapolis charged a man with assaulting an ICE officer during an arrest on Lake Street.",
+    "A St. Paul woman was indicted on Friday on a count of impeding federal agents outside the Whipple building.",
+    "The U.S. Attorney's office in Minnesota filed a complaint against two men who blocked an ICE van in Bloomington.",
+    "A grand jury in Duluth returned charges against a driver accused of ramming a Border Patrol vehicle last month.",
+]
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    db = tmp_path / "w.duckdb"
+    with store.open_warehouse(db) as con:
+        run_id = store.start_run(con, "ingest", {})
+    writer.shutdown()  # a flow test before this one may have left its writer running
+    yield db, run_id
+    writer.shutdown()
+
+
+def _page(n: int):
+    charge = event("federal_charge", "usao-mn", "MN", STORIES[n], date(2026, 10, 1))
+    return page(f"p{n}", STORIES[n], events=(charge,))
+
+
+def test_batches_commit_in_one_long_lived_process_of_their_own(warehouse: tuple[Path, str]) -> None:
+    db, run_id = warehouse
+    assert writer.pid() is None
+    first = writer.load(str(db), run_id, [_page(1)])
+    process = writer.pid()
+    assert process is not None and process != os.getpid()
+    second = writer.load(str(db), run_id, [_page(2), _page(1)])
+    assert writer.pid() == process
+    assert (first["stored"], first["mentions"], second["stored"]) == (1, 1, 2)
+    with store.open_warehouse(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+        assert con.execute("SELECT count(*) FROM mentions").fetchone() == (2,)
+
+
+def test_a_failed_load_raises_in_the_caller_and_the_writer_goes_on(warehouse: tuple[Path, str], tmp_path: Path) -> None:
+    db, run_id = warehouse
+    writer.load(str(db), run_id, [_page(1)])
+    process = writer.pid()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises((FileExistsError, NotADirectoryError)):
+        writer.load(str(blocker / "w.duckdb"), run_id, [_page(2)])
+    assert writer.load(str(db), run_id, [_page(3)])["stored"] == 1
+    assert writer.pid() == process
+
+
+def test_a_writer_that_died_is_replaced_at_the_next_load(warehouse: tuple[Path, str]) -> None:
+    db, run_id = warehouse
+    writer.load(str(db), run_id, [_page(1)])
+    dead = writer.pid()
+    assert dead is not None
+    os.kill(dead, signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):
+        writer.load(str(db), run_id, [_page(2)])
+    assert writer.load(str(db), run_id, [_page(2)])["stored"] == 1
+    assert writer.pid() not in (None, dead)
