@@ -12,7 +12,8 @@ from trafilatura.utils import load_html
 from extractors.article_metadata import guarded, markup_author
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = [*sorted((ROOT / "dev" / "extraction" / "pages").glob("*.html")), *sorted((ROOT / "demo" / "site").rglob("*.html"))]
+DEV_PAGES = sorted((ROOT / "dev" / "extraction" / "pages").glob("*.html"))
+PAGES = [*DEV_PAGES, *sorted((ROOT / "demo" / "site").rglob("*.html"))]
 
 # Bylines in the shapes each of trafilatura's expressions looks for, inside and outside what it discards.
 BYLINE_SHAPES = [
