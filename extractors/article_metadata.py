@@ -7,12 +7,21 @@ the parts we keep, on the tree that extraction then reuses, so the page is still
 
 from __future__ import annotations
 
+import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from htmldate import find_date
+from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_sitename, extract_title
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+_REGEXP_NS = "http://exslt.org/regular-expressions"
+_RE_TEST = re.compile(r"re:test\((@[\w-]+), '([^']*)'\)")
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,32 @@ class PageMetadata:
     date: str | None
     author: str | None
     site_name: str | None
+
+
+def guarded(expression: XPath) -> XPath:
+    """`expression` with each `re:test(@name, 'pattern')` tried only on elements that have the attribute.
+
+    lxml runs re:test as a Python callback on every element a path visits, and on one without the attribute it tests
+    the pattern against "": for a pattern that cannot match "" the guard changes no result, only skips the callback
+    (others are left as they are).
+    """
+
+    def guard(test: re.Match[str]) -> str:
+        attribute, pattern = test.groups()
+        return test.group(0) if re.search(pattern, "") else f"({attribute} and {test.group(0)})"
+
+    return XPath(_RE_TEST.sub(guard, expression.path), namespaces={"re": _REGEXP_NS})
+
+
+_AUTHOR_DISCARD = [guarded(x) for x in AUTHOR_DISCARD_XPATHS]
+_AUTHOR = [guarded(x) for x in AUTHOR_XPATHS]
+
+
+def markup_author(tree: HtmlElement) -> str | None:
+    """trafilatura's `extract_author` (a byline in the markup, outside comments, dates and figures) with its
+    expressions guarded: a regular-expression callback per element made it the dearest part of the metadata."""
+    author = extract_metainfo(prune_unwanted_nodes(deepcopy(tree), _AUTHOR_DISCARD), _AUTHOR, len_limit=120)
+    return normalize_authors(None, author) if author else None
 
 
 def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
@@ -41,6 +76,6 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     return PageMetadata(
         title=meta.title or extract_title(tree),
         date=found,
-        author=meta.author or extract_author(tree),
+        author=meta.author or markup_author(tree),
         site_name=site.lstrip("@") if site else None,
     )

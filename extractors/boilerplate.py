@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"[.!?…\"”’)\]:]$")
 
@@ -19,7 +19,9 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATEISH = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
 _TIMEISH = r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 
-# Placeholder text a script would have replaced ("Loading...", "Advertisement").
+# Placeholder text a script would have replaced ("Loading...", "Advertisement"). Only its first alternative can match
+# past the start of a line, and that one needs one of these words.
+_PLACEHOLDER_ANYWHERE = ("loading", "please wait")
 _PLACEHOLDER = re.compile(
     r"\b(?:loading|please wait)\s*(?:\.{3}|…)|^(?:loading|load|show|see) (?:more|all|\w+ more)\b.{0,30}$|"
     r"^(?:advertisement|sponsored|ad|skip to (?:main )?content|report an? (?:typo|error|correction)|"
@@ -141,14 +143,65 @@ _LONGEST_FURNITURE = 70
 
 
 @lru_cache(maxsize=8192)
-def _norm(line: str) -> str:
-    """Case- and punctuation-folded words, to compare headlines with lines."""
-    return " ".join(w.lower() for w in _WORD.findall(line))
+def _tokens(line: str) -> tuple[str, ...]:
+    """The words of a line, found once for both the word counts and the folded text of the rules."""
+    return tuple(_WORD.findall(line))
 
 
 @lru_cache(maxsize=8192)
+def _norm(line: str) -> str:
+    """Case- and punctuation-folded words, to compare headlines with lines."""
+    return " ".join(w.lower() for w in _tokens(line))
+
+
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return len(_tokens(line))
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() maps them elsewhere (or to two
+# characters): on a line holding one, a literal test on the lower-cased line could miss what a pattern finds.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=8192)
+def _hint_text(line: str) -> str | None:
+    """The line lower-cased for literal hint tests, or None where such tests would not be exact (see _CASE_TRAPS)."""
+    return None if _CASE_TRAPS.search(line) else line.lower()
+
+
+def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, literals))
+
+
+def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of `literals` is, for long lists: `re` tries the alternatives of a
+    plain "a|b|c" at every position one by one, while this trie of them shares prefixes, so a text is read about once.
+
+    A literal that extends another adds nothing to the test and is left out.
+    """
+    trie: dict[str, dict] = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a literal ends here: whatever follows needs no test
+
+    def alternation(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(char) + alternation(child) for char, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(alternation(trie))
+
+
+def _mentions(line: str, hints: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern that needs one of `hints` (lower-case literals) cannot match `line`.
+
+    A few substring tests cost far less than a regular expression scanning a whole paragraph for its alternatives.
+    """
+    text = _hint_text(line)
+    return text is None or _contains_any(text, hints)
 
 
 def _is_heading(line: str) -> bool:
@@ -163,8 +216,8 @@ def _is_headline_item(line: str) -> bool:
 
 
 def _share_bar(line: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(line)]
-    return bool(words) and len(words) <= 12 and all(w in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
+    words = _tokens(line)
+    return 0 < len(words) <= 12 and all(w.lower() in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
 
 
 _LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking news|developing story|exclusive|"
@@ -203,25 +256,63 @@ def _caption(line: str) -> bool:
     return _words(line) <= 70 and bool(_CREDIT.search(line))
 
 
-# (kind, test) for a single line; `block` kinds also take a heading right above them with them.
-_LINE_RULES: list[tuple[str, bool, Callable[[str], bool]]] = [
-    ("placeholder", False, lambda s: bool(_PLACEHOLDER.search(s)) and _words(_PLACEHOLDER.sub("", s)) <= 4),
-    ("relative_time", False, lambda s: bool(_RELATIVE_TIME.match(s) or _TIME_ONLY.match(s))),
-    ("date_stamp", False, lambda s: bool(_DATELINE_META.match(s))),
-    ("disclaimer", False, lambda s: bool(_DISCLAIMER.match(s)) and _words(s) <= 60),
-    ("copyright", False, lambda s: bool(_COPYRIGHT.search(s)) and _words(s) <= 40),
-    ("comments", False, lambda s: bool(_COMMENTS.match(s)) and _words(s) <= 12),
-    ("share", False, _share_bar),
-    ("read_more", True, lambda s: bool(_READ_MORE.match(s) or _READ_MORE_TAIL.search(s)) and _words(s) <= 25),
-    ("donation", True, lambda s: _appeal(s, _DONATION_STRONG, _DONATION_WEAK)),
-    ("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_STRONG, _NEWSLETTER_WEAK)),
-    ("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60),
-    ("caption", False, _caption),
-    ("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)) and _words(s) <= 30),
-    ("metadata_widget", False, lambda s: bool(_FIELD.match(s)) and _words(s) <= 8),
-    ("contact_prompt", False, lambda s: _words(s) <= 25 and bool(_EMAIL.search(s)) and not _ATTRIBUTION.search(s)),
-    ("republish", True, lambda s: _words(s) <= 40 and bool(_REPUBLISH.search(s))),
-    ("section_label", False, _section_label),
+def _placeholder(line: str) -> bool:
+    """Placeholder text, alone on its line or nearly so; a line without the words that the pattern's only
+    unanchored alternative needs is tried at its start alone instead of at every position."""
+    found = _PLACEHOLDER.match(line) or (_mentions(line, _PLACEHOLDER_ANYWHERE) and _PLACEHOLDER.search(line))
+    return bool(found) and _words(_PLACEHOLDER.sub("", line)) <= 4
+
+
+class _Rule(NamedTuple):
+    """A kind of furniture recognised on one line; `block` kinds also take a heading right above them with them.
+
+    `hints` are lower-case literals of which every line the test accepts contains one (each of its pattern's
+    alternatives needs one of them), so a line with none skips the test; empty for tests that are cheap anyway.
+    """
+
+    kind: str
+    block: bool
+    test: Callable[[str], bool]
+    hints: tuple[str, ...] = ()
+
+
+_DONATION_HINTS = (
+    "donat", "chip in", "deductible", "funded", "support", "nonprofit newsroom", "become a", "make a", "keep",
+    "goal:", "member", "$", "take money", "contribut", "paywall",
+)
+_NEWSLETTER_HINTS = (
+    "newsletter", "sign", "subscri", "your inbox", "enter your email", "delivered", "get the", "get our", "alert",
+    "push notification", "free article", "privacy policy", "terms of", "email address", "unlimited access",
+)
+_CREDIT_HINTS = (
+    "(", "/", "photo", "image", "picture", "video", "illustration", "graphic", "credit", "courtesy", "getty images",
+    "shutterstock",
+)
+
+# Tried in order; the first test that accepts a line names its kind (two rules of one kind split its alternatives).
+_LINE_RULES: list[_Rule] = [
+    _Rule("placeholder", False, _placeholder),
+    _Rule("relative_time", False, lambda s: bool(_RELATIVE_TIME.match(s) or _TIME_ONLY.match(s))),
+    _Rule("date_stamp", False, lambda s: bool(_DATELINE_META.match(s))),
+    _Rule("disclaimer", False, lambda s: bool(_DISCLAIMER.match(s)) and _words(s) <= 60),
+    _Rule("copyright", False, lambda s: bool(_COPYRIGHT.search(s)) and _words(s) <= 40,
+          ("copyright", "©", "(c)", "all rights reserved")),
+    _Rule("comments", False, lambda s: bool(_COMMENTS.match(s)) and _words(s) <= 12),
+    _Rule("share", False, _share_bar),
+    _Rule("read_more", True, lambda s: bool(_READ_MORE.match(s)) and _words(s) <= 25),
+    _Rule("read_more", True, lambda s: bool(_READ_MORE_TAIL.search(s)) and _words(s) <= 25,
+          ("reading", "read more", "full story")),
+    _Rule("donation", True, lambda s: _appeal(s, _DONATION_STRONG, _DONATION_WEAK), _DONATION_HINTS),
+    _Rule("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_STRONG, _NEWSLETTER_WEAK), _NEWSLETTER_HINTS),
+    _Rule("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60, ("cookie",)),
+    _Rule("caption", False, _caption, _CREDIT_HINTS),
+    _Rule("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)) and _words(s) <= 30),
+    _Rule("metadata_widget", False, lambda s: bool(_FIELD.match(s)) and _words(s) <= 8),
+    _Rule("contact_prompt", False,
+          lambda s: _words(s) <= 25 and bool(_EMAIL.search(s)) and not _ATTRIBUTION.search(s), ("@",)),
+    _Rule("republish", True, lambda s: _words(s) <= 40 and bool(_REPUBLISH.search(s)),
+          ("republish", "creative commons licen")),
+    _Rule("section_label", False, _section_label),
 ]
 
 
@@ -235,8 +326,7 @@ _LONG_LINE_HINTS = (
     "loading", "please wait", "read", "continue", "see", "watch", "listen", "related", "more", "tag", "topic",
     "filed under", "categor", "policy", "ran ", "@", "republish", "creative commons", "partnership", "produced",
 )
-
-_LONG_LINE_HINT = re.compile("|".join(re.escape(hint) for hint in _LONG_LINE_HINTS))
+_LONG_LINE_HINT = _any_literal_pattern(_LONG_LINE_HINTS)
 
 
 def classify_line(line: str) -> str | None:
@@ -246,9 +336,9 @@ def classify_line(line: str) -> str | None:
         return None
     if n > 12 and not _LONG_LINE_HINT.search(line.lower()):
         return None
-    for kind, _block, test in _LINE_RULES:
-        if test(line):
-            return kind
+    for rule in _LINE_RULES:
+        if (not rule.hints or _mentions(line, rule.hints)) and rule.test(line):
+            return rule.kind
     return None
 
 
@@ -256,16 +346,17 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
     """Headline repeated in the body, "BREAKING:" tickers, pull quotes: a line whose words recur elsewhere."""
     title_norm = _norm(title or "")
     norms = [_norm(line) for line in lines]
-    unprefixed = [_norm(_BREAKING.sub("", line)) for line in lines]
+    unprefixed = [_norm(_BREAKING.sub("", line)) if _BREAKING.match(line) else norm for line, norm in zip(lines, norms)]
     seen: set[str] = set()
     # Occurrences across all lines, as a cheap necessary test before the pairwise search for a repeated text.
     everything = "\x00".join(norms)
+    kept_above = 0  # lines above `i` still counted as text: a byline comes within the first three
     for i, line in enumerate(lines):
         if kinds[i] is not None:
             continue
         if norms[i] in seen or (title_norm and title_norm in (norms[i], unprefixed[i])):
             kinds[i] = "repeated_headline"
-        elif sum(k is None for k in kinds[:i]) < 3 and _BYLINE.match(line):
+        elif kept_above < 3 and _BYLINE.match(line):
             kinds[i] = "byline"
         elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and everything.count(unprefixed[i]) >= (
             2 if unprefixed[i] in norms[i] else 1
@@ -274,8 +365,10 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             for j in range(len(lines))
         ):
             kinds[i] = "repeated_text"
-        if kinds[i] is None and _words(line) >= 3:
-            seen.add(norms[i])
+        if kinds[i] is None:
+            kept_above += 1
+            if _words(line) >= 3:
+                seen.add(norms[i])
     # A "BREAKING:" ticker over the story: shown twice, or standing right above the headline.
     for i in [i for i, kind in enumerate(kinds) if kind is None][:3]:
         if not _BREAKING.match(lines[i]) or _words(lines[i]) > _LONGEST_FURNITURE:
@@ -323,7 +416,7 @@ def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
 
 def _mark_neighbours(lines: list[str], kinds: list[str | None]) -> None:
     """Alt text just above a caption ("a woman speaks into microphones") and block headings above an appeal."""
-    block_kinds = {kind for kind, block, _ in _LINE_RULES if block}
+    block_kinds = {rule.kind for rule in _LINE_RULES if rule.block}
     for i in range(len(lines) - 1):
         if kinds[i] is not None or not _is_heading(lines[i]):
             continue
@@ -338,7 +431,7 @@ def _split_lines(text: str) -> list[str]:
     """Non-empty paragraphs with spaces folded, cut at a press-release end mark, glued labels unglued."""
     lines = []
     for raw in text.splitlines():
-        line = _WS.sub(" ", raw).strip()
+        line = " ".join(raw.split())  # \s and str.split() agree on what is a space
         if _END_MARK.match(line) and lines:
             break
         glued = _GLUED_LABEL.match(line)

@@ -68,7 +68,7 @@ def _latin_only(text: str) -> bool:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as cp1252 upstream ("CafÃ©" -> "Café"), line by line where a line round-trips cleanly."""
-    if not _MOJIBAKE.search(text):
+    if text.isascii() or not _MOJIBAKE.search(text):  # mojibake is non-ASCII; isascii() is a flag test
         return text
     return "\n".join(_repair_line(line) for line in text.split("\n"))
 
