@@ -1,6 +1,7 @@
 """Per-stage and end-to-end throughput of the pipeline on a synthetic site served on 127.0.0.1.
 
-Prints, per stage (discover, fetch, extract, classify, load) and end to end (extract + classify + load on all cores):
+Prints, per stage (discover, fetch, extract, classify, load) and end to end (extract + classify + load on all cores,
+arranged as the flow arranges them: the pool processes a batch while the writer process loads the one before):
 articles per second, CPU seconds and wall seconds; then the same pages through a bare `trafilatura.extract` loop on
 one core as the reference, the ratio of the two, the classify+load share of extraction time and the peak RSS.
 
@@ -16,6 +17,7 @@ import resource
 import sys
 import tempfile
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +32,7 @@ from demo.server import serve_site  # noqa: E402
 from extractors.article import extract_article  # noqa: E402
 from extractors.classify import classify  # noqa: E402
 from extractors.page import PageOutcome, content_hash  # noqa: E402
-from flows import parallel  # noqa: E402
+from flows import parallel, writer  # noqa: E402
 from sources.config import SourceConfig  # noqa: E402
 from sources.discovery import discover  # noqa: E402
 from sources.fetcher import FetchSettings, fetch_pages  # noqa: E402
@@ -39,7 +41,7 @@ from warehouse import store  # noqa: E402
 from warehouse.records import PageRecord  # noqa: E402
 
 LOAD_BATCH = 500
-WORKER_PEAKS: list[float] = []  # peak RSS (MB) of each pool worker, read before the pool stops
+WORKER_PEAKS: list[float] = []  # peak RSS (MB) of each pool worker and of the writer, read before they stop
 
 
 @dataclass
@@ -90,6 +92,23 @@ def _load(db: Path, records: list[PageRecord]) -> None:
             store.load_pages(con, run_id, records[start : start + LOAD_BATCH])
 
 
+def _end_to_end(db: Path, fetched: list[FetchResult]) -> int:
+    """As the flow does: the pool processes batch k while the writer process loads batch k-1."""
+    with store.open_warehouse(db) as con:
+        run_id = store.start_run(con, "bench", {})
+    with ThreadPoolExecutor(max_workers=1) as loads:
+        loading: Future[dict[str, int]] | None = None
+        for start in range(0, len(fetched), LOAD_BATCH):
+            batch = fetched[start : start + LOAD_BATCH]
+            outcomes = parallel.process_pages([(r.body or b"", r.url, None) for r in batch])
+            if loading is not None:
+                loading.result()
+            loading = loads.submit(writer.load, str(db), run_id, _records(batch, outcomes))
+        if loading is not None:
+            loading.result()
+    return len(fetched)
+
+
 def run(pages: int, workdir: Path) -> list[Stage]:
     """Build, serve and push `pages` synthetic pages through every stage; returns the measurements."""
     site = workdir / "site"
@@ -104,7 +123,8 @@ def run(pages: int, workdir: Path) -> list[Stage]:
         with Clock() as clock:
             results = fetch_pages(candidates, {"bench": config}, settings)
         stages.append(Stage("fetch", len(results), clock.wall, clock.cpu))
-    bodies = [(r.body or b"", r.url) for r in results if r.body]
+    fetched = [r for r in results if r.body]
+    bodies = [(r.body or b"", r.url) for r in fetched]
 
     with Clock() as clock:
         for body, url in bodies:
@@ -125,12 +145,13 @@ def run(pages: int, workdir: Path) -> list[Stage]:
 
     parallel.process_pages([(b"<html></html>", None, None)] * parallel.workers() * 8)  # start the pool untimed
     with Clock() as clock:
-        outcomes = parallel.process_pages([(body, url, None) for body, url in bodies])
-        _load(workdir / "e2e.duckdb", _records(results, outcomes))
-    stages.append(Stage(f"end to end: extract+classify+load, {parallel.workers()} workers", len(outcomes),
+        processed = _end_to_end(workdir / "e2e.duckdb", fetched)
+    stages.append(Stage(f"end to end: extract+classify+load, {parallel.workers()} workers + writer", processed,
                         clock.wall, clock.cpu))
     WORKER_PEAKS.extend(parallel.worker_peak_rss_mb())
+    WORKER_PEAKS.extend(peak for peak in [parallel.peak_rss_mb(writer.pid() or 0)] if peak is not None)
     parallel.shutdown()
+    writer.shutdown()
     stages.append(reference)
     return stages
 
@@ -156,7 +177,7 @@ def main() -> int:
     own, children = _peak_rss_mb()
     print(f"end-to-end throughput / bare trafilatura (1 core): {e2e.rate / reference.rate:.2f}x")
     print(f"classify + load time / extract time: {(classify_.cpu + load.cpu) / extract.cpu:.1%}")
-    print(f"peak RSS: main process {own:.0f} MB, largest worker {children:.0f} MB")
+    print(f"peak RSS: main process {own:.0f} MB, largest worker or writer {children:.0f} MB")
     return 0
 
 
