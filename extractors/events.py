@@ -69,6 +69,8 @@ _TREND = guarded(r"\b(?:" + "|".join(re.escape(entry) for entry in TREND.entries
 # Photo credits mark caption paragraphs, whose "agents conduct a raid ..." describes a picture, not news.
 _CAPTION_MARKS = ("Photograph:", "Photo:", "AP Photo", "Getty Images", "Photo credit", "Image:", "Credit:")
 _CAPTION = re.compile("|".join(re.escape(mark) for mark in _CAPTION_MARKS))
+# Every mark holds one of these: an article without them has no caption, found with three searches instead of seven.
+CAPTION_HINTS = ("Photo", "Image", "Credit:")
 _PREFIX_CHARS = 90
 
 
@@ -145,6 +147,7 @@ class _Context:
         self._by_offset: dict[int, list[tuple[int, int]]] = {}
         self._with_articles: dict[int, list[tuple[int, int]]] = {}
         self._seen: dict[tuple[int, int], bool] = {}
+        self._clauses: dict[tuple[int, int], tuple[str, bool]] = {}
 
     def starts(self, words: Words, index: int, articles: bool = True) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
@@ -179,6 +182,15 @@ class _Context:
             articles = rule.article_cue is None or bool(self.cues[index] & rule.article_cue.bit)
             return matches_at(rule.trigger, lower, self.starts(rule.starts, index, articles))
         return rule.trigger.finditer(text if rule.cased else lower)
+
+    def clause_before(self, index: int, start: int) -> tuple[str, bool]:
+        """`_clause_before` the trigger at `start` of sentence `index`, read once: triggers of several rules often
+        share a start ("charged" is a federal charge and an agent's arrest)."""
+        key = (index, start)
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = _clause_before(self.lower[index], start)
+        return found
 
     def nearby_cues(self, index: int) -> int:
         """Vocabulary bits of sentence `index` and the three before it."""
@@ -263,7 +275,7 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
         return None
     lower = context.lower[index]
     for trigger in chain((first,), triggers):
-        if not _is_real(rule.type, lower, trigger.start()):
+        if not _is_real(rule.type, context.clause_before(index, trigger.start())):
             continue
         if cues & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):
             return None
@@ -271,10 +283,11 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     return None
 
 
-def _is_real(event_type: str, text: str, start: int) -> bool:
-    """Whether the clause leading up to a trigger states the act as fact (not negated, hedged or hypothetical)."""
-    prefix = _clause_before(text, start)
-    if _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])):
+def _is_real(event_type: str, clause: tuple[str, bool]) -> bool:
+    """Whether the clause leading up to a trigger (see `_Context.clause_before`) states the act as fact (not negated,
+    hedged or hypothetical)."""
+    prefix, negated = clause
+    if negated:
         return False
     if event_type == "threat_of_prosecution":
         return not _HEDGED_THREAT.search(prefix)
@@ -283,14 +296,18 @@ def _is_real(event_type: str, text: str, start: int) -> bool:
     return not _HEDGED.search(prefix)
 
 
-def _clause_before(text: str, start: int) -> str:
+def _clause_before(text: str, start: int) -> tuple[str, bool]:
+    """The clause leading up to offset `start` of `text`, and whether its last words negate what follows."""
     prefix = text[max(0, start - _PREFIX_CHARS) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    if breaks:
-        prefix = prefix[breaks[-1].end() :]
+    cut = 0
+    for cut_at in _CLAUSE_BREAK.finditer(prefix):
+        cut = cut_at.end()
+    if cut:
+        prefix = prefix[cut:]
     if "," in prefix:
         prefix = _RELATIVE_CLAUSE.sub(",", prefix)
-    return _RELATIVE_MODAL.sub(" ", prefix)
+    prefix = _RELATIVE_MODAL.sub(" ", prefix)
+    return prefix, _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])) is not None
 
 
 def _clause_around(text: str, start: int) -> str:
@@ -303,8 +320,9 @@ def _clause_around(text: str, start: int) -> str:
 
 
 def _has_caption(sentences: list[Sentence]) -> bool:
+    """Whether any sentence may hold a caption mark (each sentence is then searched for one)."""
     whole = "\n".join(sentence.text for sentence in sentences)
-    return any(mark in whole for mark in _CAPTION_MARKS)
+    return any(hint in whole for hint in CAPTION_HINTS)
 
 
 def _is_question(text: str) -> bool:
