@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.event_dates import nearest_date, stated_dates
@@ -72,6 +73,10 @@ _CAPTION = re.compile("|".join(re.escape(mark) for mark in _CAPTION_MARKS))
 # Every mark holds one of these: an article without them has no caption, found with three searches instead of seven.
 CAPTION_HINTS = ("Photo", "Image", "Credit:")
 _PREFIX_CHARS = 90
+# The vocabulary bits that select the rules tried on a sentence: their gates and what their sentences need.
+_SELECTING_BITS = GATE_BITS
+for _rule in RULE_BY_GATE.values():
+    _SELECTING_BITS |= _rule.sentence_bits
 
 
 class EventHit(NamedTuple):
@@ -107,13 +112,11 @@ def detect_events(
         text = sentence.text
         if sentence.paragraph in captions or _is_question(text):
             continue
-        gates = context.cues[index] & GATE_BITS
         found: dict[str, tuple[float, int]] = {}
-        while gates:
-            gate = gates & -gates  # lowest set bit
-            gates ^= gate
-            rule = RULE_BY_GATE[gate]
+        for rule in rules_for(context.cues[index] & _SELECTING_BITS):
             if rule.type in found:
+                continue
+            if rule.needs_bits and context.nearby_cues(index) & rule.needs_bits != rule.needs_bits:
                 continue
             position = _match(rule, text, index, context)
             if position is not None:
@@ -147,7 +150,6 @@ class _Context:
         self._by_offset: dict[int, list[tuple[int, int]]] = {}
         self._with_articles: dict[int, list[tuple[int, int]]] = {}
         self._seen: dict[tuple[int, int], bool] = {}
-        self._clauses: dict[tuple[int, int], tuple[str, bool]] = {}
 
     def starts(self, words: Words, index: int, articles: bool = True) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
@@ -182,15 +184,6 @@ class _Context:
             articles = rule.article_cue is None or bool(self.cues[index] & rule.article_cue.bit)
             return matches_at(rule.trigger, lower, self.starts(rule.starts, index, articles))
         return rule.trigger.finditer(text if rule.cased else lower)
-
-    def clause_before(self, index: int, start: int) -> tuple[str, bool]:
-        """`_clause_before` the trigger at `start` of sentence `index`, read once: triggers of several rules often
-        share a start ("charged" is a federal charge and an agent's arrest)."""
-        key = (index, start)
-        found = self._clauses.get(key)
-        if found is None:
-            found = self._clauses[key] = _clause_before(self.lower[index], start)
-        return found
 
     def nearby_cues(self, index: int) -> int:
         """Vocabulary bits of sentence `index` and the three before it."""
@@ -257,14 +250,22 @@ class _SentenceDates:
         return None
 
 
+@lru_cache(maxsize=4096)
+def rules_for(bits: int) -> tuple[Rule, ...]:
+    """The rules whose gate and sentence needs are all among a sentence's vocabulary `bits` (masked by
+    `_SELECTING_BITS`), in declaration order: a dozen rules are selected with one lookup, as sentences of an article
+    share few distinct sets of cues."""
+    return tuple(
+        rule
+        for gate, rule in sorted(RULE_BY_GATE.items())
+        if bits & gate and bits & rule.sentence_bits == rule.sentence_bits
+    )
+
+
 def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
-    """Offset of the first trigger of `rule` in sentence `index` that survives context checks and the reality rules."""
-    # The context tests are bit tests on the vocabulary scan, far cheaper than the trigger regex, so they go first.
+    """Offset of the first trigger of `rule` in sentence `index` that survives the reality rules (`rule` was selected by
+    its gate and context bits: those tests, far cheaper than the trigger regex, come first)."""
     cues = context.cues[index]
-    if cues & rule.sentence_bits != rule.sentence_bits:
-        return None
-    if rule.needs_bits and context.nearby_cues(index) & rule.needs_bits != rule.needs_bits:
-        return None
     triggers = context.triggers(rule, text, index)
     first = next(triggers, None)
     if first is None:
@@ -275,7 +276,7 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
         return None
     lower = context.lower[index]
     for trigger in chain((first,), triggers):
-        if not _is_real(rule.type, context.clause_before(index, trigger.start())):
+        if not _is_real(rule.type, lower, trigger.start()):
             continue
         if cues & TREND.bit and _TREND.search(_clause_around(lower, trigger.start())):
             return None
@@ -283,11 +284,10 @@ def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     return None
 
 
-def _is_real(event_type: str, clause: tuple[str, bool]) -> bool:
-    """Whether the clause leading up to a trigger (see `_Context.clause_before`) states the act as fact (not negated,
-    hedged or hypothetical)."""
-    prefix, negated = clause
-    if negated:
+def _is_real(event_type: str, text: str, start: int) -> bool:
+    """Whether the clause leading up to a trigger states the act as fact (not negated, hedged or hypothetical)."""
+    prefix = _clause_before(text, start)
+    if _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])):
         return False
     if event_type == "threat_of_prosecution":
         return not _HEDGED_THREAT.search(prefix)
@@ -296,8 +296,8 @@ def _is_real(event_type: str, clause: tuple[str, bool]) -> bool:
     return not _HEDGED.search(prefix)
 
 
-def _clause_before(text: str, start: int) -> tuple[str, bool]:
-    """The clause leading up to offset `start` of `text`, and whether its last words negate what follows."""
+def _clause_before(text: str, start: int) -> str:
+    """The clause leading up to offset `start` of `text` (its last clause break found without listing the others)."""
     prefix = text[max(0, start - _PREFIX_CHARS) : start]
     cut = 0
     for cut_at in _CLAUSE_BREAK.finditer(prefix):
@@ -306,8 +306,7 @@ def _clause_before(text: str, start: int) -> tuple[str, bool]:
         prefix = prefix[cut:]
     if "," in prefix:
         prefix = _RELATIVE_CLAUSE.sub(",", prefix)
-    prefix = _RELATIVE_MODAL.sub(" ", prefix)
-    return prefix, _NEGATION.search(" ".join(prefix.split()[-_NEGATION_WORDS:])) is not None
+    return _RELATIVE_MODAL.sub(" ", prefix)
 
 
 def _clause_around(text: str, start: int) -> str:

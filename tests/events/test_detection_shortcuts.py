@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from extractors.events import _CAPTION_MARKS, CAPTION_HINTS, _clause_before, _Context
+from extractors.event_rules import GATE_BITS, RULE_BY_GATE, RULES
+from extractors.events import _CAPTION_MARKS, _SELECTING_BITS, CAPTION_HINTS, rules_for
+from extractors.relevance import _ICE_CONTEXT, has_ice_context
 from extractors.sentences import split_sentences
 from extractors.vocabulary import cue_bits, lower, scan
 from tests.events.helpers import types
@@ -38,14 +42,46 @@ def test_scanning_an_article_gives_each_sentence_the_bits_it_has_alone() -> None
     assert len({bits for bits in found.bits}) > 3
 
 
-def test_a_memoised_clause_is_the_clause_of_its_own_trigger() -> None:
-    lowercase = [lower(sentence.text) for sentence in split_sentences(ARTICLE)]
-    context = _Context(lowercase, scan(lowercase))
-    verdicts = set()
-    for index, text in enumerate(lowercase):
-        for start in range(len(text) + 1):
-            expected = _clause_before(text, start)
-            assert context.clause_before(index, start) == expected
-            assert context.clause_before(index, start) is context.clause_before(index, start)
-            verdicts.add(expected[1])
+ICE_TEXTS = [
+    "ICE said Tuesday that its Chicago Field Office had detained 12 people; AGENTS wore masks and drove unmarked VEHICLES.",
+    "Freezing rain and black ICE closed roads near Duluth, and crews salted the bridges overnight before the morning rush.",
+    "An ICE spokeswoman declined to comment.—ICE OFFıCERS arrived later, the Kelvin \u212a note and ſpokesman aside.",
+    "ICE ICE",
+    "ICE " + "xxraids ZZAgents " * 12 + "ICE",  # every cut of the window lands inside these words once
+]
+
+
+@pytest.mark.parametrize("text", ICE_TEXTS)
+def test_ice_context_on_ascii_windows_reads_as_the_case_blind_search(text: str) -> None:
+    """The ASCII shortcut must find what the case-insensitive search over the same window finds, at every offset
+    (windows cut mid-word, at the text's ends, and with non-ASCII letters that fold to ASCII ones)."""
+    for start in range(len(text)):
+        expected = _ICE_CONTEXT.search(text, max(0, start - 60), start + 70) is not None
+        assert has_ice_context(text, start) == expected, (text, start)
+
+
+def test_the_ice_texts_hold_both_verdicts() -> None:
+    verdicts = {has_ice_context(text, start) for text in ICE_TEXTS for start in range(len(text))}
     assert verdicts == {True, False}
+
+
+def test_rules_are_selected_by_gate_and_sentence_needs_in_declaration_order() -> None:
+    """`rules_for` stands for walking the set gate bits upward and testing each rule's sentence needs."""
+    rng = random.Random(5)
+    wanted = {rule.gate.bit for rule in RULES} | {rule.sentence_bits for rule in RULES}
+    selected_any = 0
+    for _ in range(400):
+        bits = 0
+        for bit in rng.sample(sorted(wanted), rng.randint(0, len(wanted))):
+            bits |= bit
+        expected = []
+        gates = bits & GATE_BITS
+        while gates:  # the lowest set gate first
+            gate = gates & -gates
+            gates ^= gate
+            rule = RULE_BY_GATE[gate]
+            if bits & rule.sentence_bits == rule.sentence_bits:
+                expected.append(rule)
+        assert list(rules_for(bits & _SELECTING_BITS)) == expected
+        selected_any += bool(expected) and len(expected) < len(RULES)
+    assert selected_any > 100
