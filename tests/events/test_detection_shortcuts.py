@@ -7,7 +7,7 @@ import random
 import pytest
 
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, RULES
-from extractors.events import _CAPTION_MARKS, _SELECTING_BITS, CAPTION_HINTS, rules_for
+from extractors.events import _CAPTION_MARKS, _RELATIVE_MODAL, _SELECTING_BITS, CAPTION_HINTS, _clause_before, rules_for
 from extractors.relevance import _ICE_CONTEXT, has_ice_context
 from extractors.sentences import split_sentences
 from extractors.vocabulary import cue_bits, lower, scan
@@ -85,3 +85,15 @@ def test_rules_are_selected_by_gate_and_sentence_needs_in_declaration_order() ->
         assert list(rules_for(bits & _SELECTING_BITS)) == expected
         selected_any += bool(expected) and len(expected) < len(RULES)
     assert selected_any > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a raid that will be", "the which  can", "officers, which could", "thatwould", "that\tmay", "no modal here"],
+)
+def test_the_relative_modal_is_only_looked_for_where_its_pronoun_is(text: str) -> None:
+    """`_clause_before` skips the relative-modal substitution without "that", "which" or "who": none can match there
+    (the texts hold no clause break, so the clause is the whole text)."""
+    assert _clause_before(text, len(text)) == _RELATIVE_MODAL.sub(" ", text)
+    if _RELATIVE_MODAL.search(text):
+        assert any(pronoun in text for pronoun in ("that", "which", "who"))
