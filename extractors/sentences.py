@@ -8,6 +8,7 @@ U.S. legal and news text ("U.S.", "N.D. Ill.", "Minn.", "Jan.", "Mr.", "St.").
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 from extractors.regex_guard import matches_at
@@ -39,6 +40,11 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
+# Builds a Sentence from its (text, start, end, paragraph) without the NamedTuple's Python-level __new__: an article has
+# dozens of sentences, and the frame of each call costs more than the tuple.
+_new_sentence = partial(tuple.__new__, Sentence)
+
+
 def _is_abbreviation(paragraph: str, cursor: int, stop: int) -> bool:
     """Whether the token ending at `stop` (the text from `cursor` on) is an abbreviation, not a sentence end."""
     # Abbreviations are short: a window of the last characters holds the whole token whenever it is one.
@@ -68,9 +74,11 @@ def split_sentences(text: str) -> list[Sentence]:
             if match.group(1) == "." and _is_abbreviation(paragraph, cursor, match.start() + 1):
                 continue
             end = match.end(2)
-            sentences.append(Sentence(paragraph[cursor:end], start_in_text + cursor, start_in_text + end, paragraph_index))
+            span = (paragraph[cursor:end], start_in_text + cursor, start_in_text + end, paragraph_index)
+            sentences.append(_new_sentence(span))
             cursor = match.end()
-        sentences.append(Sentence(paragraph[cursor:], start_in_text + cursor, start_in_text + len(paragraph), paragraph_index))
+        span = (paragraph[cursor:], start_in_text + cursor, start_in_text + len(paragraph), paragraph_index)
+        sentences.append(_new_sentence(span))
     return sentences
 
 

@@ -122,14 +122,22 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
     index = 0
     base = 1  # where segment `index` starts in `text`
     limit = base + len(segments[0]) if segments else 0  # and where it ends
+    # The bits and start words of segment `index` are kept in locals (stored when the next segment is reached): most hits
+    # only add bits, and a local costs less than an item of a list.
+    here = _ARTICLE_BITS
+    starts_here = starts[0] if segments else []
     for end, (last, stem_bits, word_bits, anchor_bits, rest) in _vocabulary().iter(text):
         start = end - last
         if text[start - 1].isalnum():
             continue
-        while end > limit:
-            index += 1
-            base = limit + 1
-            limit = base + len(segments[index])
+        if end > limit:
+            found[index] = here
+            while end > limit:
+                index += 1
+                base = limit + 1
+                limit = base + len(segments[index])
+            here = _ARTICLE_BITS
+            starts_here = starts[index]
         if rest is not None:
             stem_weight, word_weight, place, acronym = rest
             whole = not text[end + 1].isalnum()
@@ -144,9 +152,11 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
             bits = stem_bits | word_bits
         else:
             bits = stem_bits
-        found[index] |= bits
+        here |= bits
         if bits & anchor_bits:
-            starts[index].append((start - base, bits))
+            starts_here.append((start - base, bits))
+    if segments:
+        found[index] = here
     body = sum(points[: len(lowercase)])
     return Scan(found, starts, body, points[-1] if title is not None else 0.0, places, acronyms)
 

@@ -6,7 +6,7 @@ import json
 import random
 from pathlib import Path
 
-from extractors.sentences import split_sentences
+from extractors.sentences import Sentence, split_sentences
 
 DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
 SPACED = (
@@ -48,3 +48,11 @@ def test_random_texts_of_odd_whitespace_and_punctuation_keep_exact_offsets() -> 
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         for sentence in split_sentences(text):
             assert sentence.text == text[sentence.start : sentence.end] == sentence.text.strip() != ""
+
+
+def test_sentences_are_sentence_tuples_read_by_field_and_by_position() -> None:
+    """The splitter builds its tuples without the NamedTuple constructor: they must still be Sentences."""
+    for sentence in split_sentences(SPACED):
+        assert type(sentence) is Sentence
+        assert (sentence.text, sentence.start, sentence.end, sentence.paragraph) == tuple(sentence)
+        assert sentence == Sentence(*sentence)
