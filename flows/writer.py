@@ -22,8 +22,20 @@ _writer: ProcessPoolExecutor | None = None
 _writer_lock = Lock()
 
 
+# One DuckDB thread: the writer shares the machine with one pool worker per core, and a 100-page load gains little
+# from parallel operators, whose per-thread state is what it costs. Freed memory goes back at once rather than being
+# kept for reuse (DuckDB keeps up to 128 MB by default), so the writer's footprint between loads stays small.
+_SETTINGS = (
+    "SET threads = 1",
+    "SET allocator_flush_threshold = '1MB'",
+    "SET allocator_bulk_deallocation_flush_threshold = '1MB'",
+)
+
+
 def _load_here(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
     with store.open_warehouse(db) as con:
+        for setting in _SETTINGS:
+            con.execute(setting)
         return store.load_pages(con, run_id, records)
 
 
