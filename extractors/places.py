@@ -179,6 +179,10 @@ class PlaceContext:
         return self.mentions[index] if 0 <= index < len(self.mentions) else []
 
 
+# The kinds below a state a name may stand for, in the order a mention prefers them, and the precision each gives.
+_SUB_STATE = (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county"))
+
+
 @dataclass(frozen=True)
 class _Names:
     """What a matched span may name: its gazetteer entries whose case rule it meets, sorted out once per distinct span
@@ -187,9 +191,12 @@ class _Names:
     candidates: tuple[Candidate, ...]
     by_kind: dict[str, tuple[Candidate, ...]]  # in entry order, so the first of a kind is the preferred one
     rule: str  # the first entry's rule that has one: qualifier | context | ""
-    unruled: bool  # no entry has a rule
-    states: frozenset[str]
-    big_enough: bool  # no place below SMALL_PLACE among the candidates
+    evidence: str | None  # the one state a bare mention points at: no rule, one state, no place below SMALL_PLACE
+    named_states: frozenset[str]  # the states among the candidates that are states themselves
+    sub_state: tuple[tuple[str, str, tuple[Candidate, ...]], ...]  # (kind, precision, candidates) as _SUB_STATE
+    is_court: bool
+    not_only_state: bool  # something other than a state: a qualifier (", Ore.") may follow it
+    place_or_state: bool
 
     @classmethod
     def of(cls, entries: tuple[Entry, ...]) -> _Names:
@@ -197,17 +204,23 @@ class _Names:
         by_kind: dict[str, tuple[Candidate, ...]] = {}
         for c in candidates:
             by_kind[c.kind] = (*by_kind.get(c.kind, ()), c)
+        states = frozenset(c.state for c in candidates)
+        unruled = all(not e.rule for e in entries)
+        big_enough = all(c.kind != "place" or c.population >= SMALL_PLACE for c in candidates)
         return cls(
             candidates,
             by_kind,
             next((e.rule for e in entries if e.rule), ""),
-            all(not e.rule for e in entries),
-            frozenset(c.state for c in candidates),
-            all(c.kind != "place" or c.population >= SMALL_PLACE for c in candidates),
+            next(iter(states)) if len(states) == 1 and unruled and big_enough else None,
+            frozenset(c.state for c in by_kind.get("state", ())),
+            tuple((kind, precision, by_kind[kind]) for kind, precision in _SUB_STATE if kind in by_kind),
+            "court" in by_kind,
+            len(by_kind) > ("state" in by_kind),
+            "place" in by_kind or "state" in by_kind,
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     segment: int
     start: int
@@ -303,10 +316,9 @@ def _looks_title_case(text: str) -> bool:
 def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     """Outlets, teams, streets, universities and people that contain a place name."""
     after = _word_after(text, hit.qualifier_end or hit.end)
-    if after in _NOT_PLACE_AFTER or text[max(0, hit.start - 14) : hit.start].endswith(("University of ", "Univ. of ")):
+    if after in _NOT_PLACE_AFTER or text.endswith(("University of ", "Univ. of "), 0, hit.start):
         return True
-    is_court = "court" in hit.names.by_kind
-    if _SAID_AFTER.match(text, hit.end) and not is_court and text[max(0, hit.start - 4) : hit.start].lower() != "the ":
+    if not hit.names.is_court and text[max(0, hit.start - 4) : hit.start].lower() != "the " and _SAID_AFTER.match(text, hit.end):
         return True
     if title_case:
         return False
@@ -316,8 +328,7 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
         if gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":")):
             return True
     if after and after[0].isupper() and after not in _ALLOWED_AFTER and not hit.qualifier:
-        kinds = hit.names.by_kind
-        return ("place" in kinds or "state" in kinds) and after not in _ALLOWED_BEFORE
+        return hit.names.place_or_state and after not in _ALLOWED_BEFORE
     return False
 
 
@@ -328,13 +339,12 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
     for hit in hits:
         if hit.start < skip_until:
             continue
-        kinds = hit.names.by_kind
-        if len(kinds) > ("state" in kinds):  # something other than a state
+        names = hit.names
+        if names.not_only_state and _may_qualify(text, hit.end):
             match = gaz.qualifier.match(text, hit.end)
             q = (match.group("q") or match.group("q2")) if match else None
-            cands = hit.names.candidates
-            if q and "state" in kinds:
-                q = q if any(c.state == gaz.qualifier_states[q] and c.kind != "state" for c in cands) else None
+            if q and "state" in names.by_kind:
+                q = q if any(c.state == gaz.qualifier_states[q] and c.kind != "state" for c in names.candidates) else None
             if match and q:
                 hit.qualifier = gaz.qualifier_states[q]
                 hit.qualifier_end = match.end()
@@ -343,21 +353,26 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
     return kept
 
 
+def _may_qualify(text: str, end: int) -> bool:
+    """Whether `Gazetteer.qualifier` can match at `end`: it starts with "," or with whitespace then "(", "D" (of D.C.)
+    or more whitespace. Most places are followed by one space and a word, which this rejects without running the
+    regex (an alternation of every spelling of every state)."""
+    after = text[end : end + 2]
+    return after[:1] == "," or (after[:1].isspace() and (after[1:] in ("(", "D") or after[1:].isspace()))
+
+
 def _evidence_states(hits_by_segment: dict[int, list[_Hit]], texts: dict[int, str]) -> Counter[str]:
     """States the article unambiguously names: state names, qualifiers, courts, single-state places."""
     weights: Counter[str] = Counter()
     for seg, hits in hits_by_segment.items():
         factor = 2 if seg == TITLE else 1
         for hit in hits:
-            if hit.qualifier:
-                weights[hit.qualifier] += factor
+            state = hit.qualifier or hit.names.evidence
+            if state is None:
                 continue
-            names = hit.names
-            if len(names.states) == 1 and names.unruled and names.big_enough:
-                (state,) = names.states
-                if state == "GA" and _COUNTRY_CONTEXT.search(texts[seg]):
-                    continue
-                weights[state] += factor
+            if not hit.qualifier and state == "GA" and _COUNTRY_CONTEXT.search(texts[seg]):
+                continue
+            weights[state] += factor
     return weights
 
 
@@ -380,22 +395,23 @@ def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state:
 def _resolve(
     text: str, seg: int, hit: _Hit, weights: Counter[str], dateline_state: str | None, sentence_states: set[str], gaz: Gazetteer
 ) -> Mention | None:
-    surface = text[hit.start : hit.end]
     before = text[max(0, hit.start - 60) : hit.start]
-    words = before.lower().split()
-    recent = set(words[-6:])
+    words = before.lower().rsplit(None, 6)  # the last six words (and the rest, unsplit, first) are all that is read
+    recent = words[-6:]
     locative = _after_word(words, _LOCATIVE)
-    passing = bool(recent & _PASSING_TRIGGERS and _PASSING_BEFORE.search(before)) or text[hit.end : hit.end + 6] == "-based"
+    passing = (not _PASSING_TRIGGERS.isdisjoint(recent) and _PASSING_BEFORE.search(before) is not None) or text.startswith(
+        "-based", hit.end
+    )
     weak = _after_word(words, _WEAK)
-    court_before = bool(recent & _COURT_TRIGGERS and _COURT_BEFORE.search(before[-50:]))
+    court_before = not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
 
     def mention(precision: str, c: Candidate, place: str | None = None) -> Mention:
         return Mention(seg, hit.start, hit.qualifier_end or hit.end, text[hit.start : hit.qualifier_end or hit.end],
                        precision, c.state, c.district, place or c.name, passing, weak, locative)
 
-    by_kind = hit.names.by_kind
-    rule = hit.names.rule
-    if "court" in by_kind:
+    names = hit.names
+    by_kind = names.by_kind
+    if names.is_court:
         court = by_kind["court"][0]
         if court.state != "DC" or _DC_COURT_BEFORE.search(before[-45:]):
             return mention("court", court)
@@ -408,35 +424,42 @@ def _resolve(
             return None
         court = court_before or _COURT_AFTER.match(text, hit.end)
         return mention("court" if court else "state", state)
-    for kind, precision in (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county")):
-        cands = tuple(by_kind.get(kind, ()))
-        if not cands:
-            continue
-        if hit.qualifier:
-            in_state = tuple(c for c in cands if c.state == hit.qualifier)
-            if not in_state:
-                q = hit.qualifier
-                return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
-            cands = in_state
-        chosen = _choose(cands, weights, dateline_state, sentence_states)
-        local_cue = locative or _INSTITUTION_AFTER.match(text, hit.end) is not None
-        if not hit.qualifier and not _context_allows(rule, chosen, weights, dateline_state, local_cue):
-            return None
-        if precision == "city" and kind == "place" and court_before:
-            precision = "court"
-        return mention(precision, chosen)
-    return None
+    if not names.sub_state:
+        return None
+    kind, precision, cands = names.sub_state[0]
+    if hit.qualifier:
+        in_state = tuple(c for c in cands if c.state == hit.qualifier)
+        if not in_state:
+            q = hit.qualifier
+            surface = text[hit.start : hit.end]
+            return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
+        cands = in_state
+    chosen = _choose(cands, weights, dateline_state, sentence_states)
+    if not hit.qualifier and not _context_allows(names.rule, chosen, weights, dateline_state, text, hit.end, locative):
+        return None
+    if precision == "city" and kind == "place" and court_before:
+        precision = "court"
+    return mention(precision, chosen)
 
 
-def _context_allows(rule: str, chosen: Candidate, weights: Counter[str], dateline_state: str | None, local_cue: bool) -> bool:
+def _context_allows(
+    rule: str, chosen: Candidate, weights: Counter[str], dateline_state: str | None, text: str, end: int, locative: bool
+) -> bool:
     """Common-word names need the article to point at their state; small places need that or a local cue
-    ("in Macon", "Pensacola's mayor")."""
-    evidence = weights.get(chosen.state, 0) > 0 or chosen.state == dateline_state
+    ("in Macon", "Pensacola's mayor": locative, or an institution after the name at `end`, read only when it decides)."""
     if rule == "qualifier":
-        return chosen.state == dateline_state or (evidence and local_cue)
+        return chosen.state == dateline_state or (_has_evidence(chosen, weights, dateline_state) and _local_cue(text, end, locative))
     if rule == "context" or (chosen.kind == "place" and chosen.population < SMALL_PLACE):
-        return evidence or local_cue
+        return _has_evidence(chosen, weights, dateline_state) or _local_cue(text, end, locative)
     return True
+
+
+def _has_evidence(chosen: Candidate, weights: Counter[str], dateline_state: str | None) -> bool:
+    return weights.get(chosen.state, 0) > 0 or chosen.state == dateline_state
+
+
+def _local_cue(text: str, end: int, locative: bool) -> bool:
+    return locative or _INSTITUTION_AFTER.match(text, end) is not None
 
 
 def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, tuple[Candidate, ...]], mention) -> Mention | None:
