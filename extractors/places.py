@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -222,7 +223,6 @@ class _Names:
 
 @dataclass(slots=True)
 class _Hit:
-    segment: int
     start: int
     end: int
     names: _Names
@@ -254,11 +254,11 @@ def _case_ok(entry: Entry, span: str) -> bool:
     return True
 
 
-def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: Gazetteer) -> list[_Hit]:
+def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: Gazetteer) -> dict[int, list[_Hit]]:
     """The names the vocabulary scan `found` in `segments` (as written), on word boundaries, meeting their case rules,
-    leftmost-longest."""
+    leftmost-longest; by segment, in segment order."""
     cache = _NAMES_BY_SPAN
-    kept: list[tuple[int, int, int, _Names]] = []
+    kept: list[tuple[int, int, int, int, _Names]] = []
     for seg, start, end, key in found:
         text = segments[seg]
         if end < len(text) and text[end].isalnum() and key[-1].isalnum():
@@ -272,16 +272,21 @@ def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: 
             entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
             names = cache[span] = _Names.of(entries) if entries else None
         if names is not None:
-            kept.append((seg, start, end, names))
-    kept.sort(key=lambda h: (h[0], h[1], h[1] - h[2]))
-    hits: list[_Hit] = []
-    last = (-1, -1)  # (segment, end) of the last hit kept
-    for seg, start, end, names in kept:
-        if seg == last[0] and start < last[1]:
+            kept.append((seg, start, start - end, end, names))
+    kept.sort(key=_LEFTMOST_LONGEST)
+    by_segment: dict[int, list[_Hit]] = {}
+    last_seg = last_end = -1  # of the last hit kept
+    for seg, start, _, end, names in kept:
+        if seg == last_seg and start < last_end:
             continue
-        last = (seg, end)
-        hits.append(_Hit(seg, start, end, names))
-    return hits
+        if seg != last_seg:
+            by_segment[seg] = []
+        last_seg, last_end = seg, end
+        by_segment[seg].append(_Hit(start, end, names))
+    return by_segment
+
+
+_LEFTMOST_LONGEST = itemgetter(0, 1, 2)  # (segment, start, minus length) of a kept match
 
 
 # --------------------------------------------------------------------------------------------- resolution
@@ -294,9 +299,19 @@ def _after_word(words: list[str], wanted: frozenset[str]) -> bool:
     return len(words) >= 2 and words[-1] in _FILLERS and words[-2] in wanted
 
 
-def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 30) : start])
-    return words[-1] if words else ""
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word (not sentence-initial, not a direction or preposition) stands right before the name at
+    `start` across a space, as in "Phil Jackson": part of another name. Most names follow a space and no capital
+    within reach, which the first test settles without splitting words."""
+    window = text[max(0, start - 30) : start]
+    if text[start - 1 : start] != " " or window.islower():
+        return False
+    words = _WORD.findall(window)
+    before = words[-1] if words else ""
+    if not before or not before[0].isupper() or before in _ALLOWED_BEFORE or _sentence_initial(text, start - len(before) - 1):
+        return False
+    gap = text[start - len(before) - 1 : start]
+    return gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":"))
 
 
 def _word_after(text: str, end: int) -> str:
@@ -322,11 +337,8 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
         return True
     if title_case:
         return False
-    before = _word_before(text, hit.start)
-    if before and before[0].isupper() and before not in _ALLOWED_BEFORE and not _sentence_initial(text, hit.start - len(before) - 1):
-        gap = text[hit.start - len(before) - 1 : hit.start]
-        if gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":")):
-            return True
+    if _after_capitalised_word(text, hit.start):
+        return True
     if after and after[0].isupper() and after not in _ALLOWED_AFTER and not hit.qualifier:
         return hit.names.place_or_state and after not in _ALLOWED_BEFORE
     return False
@@ -361,24 +373,33 @@ def _may_qualify(text: str, end: int) -> bool:
     return after[:1] == "," or (after[:1].isspace() and (after[1:] in ("(", "D") or after[1:].isspace()))
 
 
-def _evidence_states(hits_by_segment: dict[int, list[_Hit]], texts: dict[int, str]) -> Counter[str]:
-    """States the article unambiguously names: state names, qualifiers, courts, single-state places."""
+def _evidence_states(hits_by_segment: dict[int, list[_Hit]], segments: list[str], title_segment: int | None) -> Counter[str]:
+    """States the article unambiguously names: state names, qualifiers, courts, single-state places (twice in the title)."""
     weights: Counter[str] = Counter()
     for seg, hits in hits_by_segment.items():
-        factor = 2 if seg == TITLE else 1
+        factor = 2 if seg == title_segment else 1
         for hit in hits:
             state = hit.qualifier or hit.names.evidence
             if state is None:
                 continue
-            if not hit.qualifier and state == "GA" and _COUNTRY_CONTEXT.search(texts[seg]):
+            if not hit.qualifier and state == "GA" and _COUNTRY_CONTEXT.search(segments[seg]):
                 continue
             weights[state] += factor
     return weights
 
 
-def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, sentence_states: set[str]) -> Candidate:
+def _sentence_states(hits: list[_Hit]) -> set[str]:
+    """The states a sentence names (as states or qualifiers): they tip an ambiguous name in it towards themselves."""
+    states = {h.qualifier for h in hits if h.qualifier}
+    for h in hits:
+        states |= h.names.named_states
+    return states
+
+
+def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, sentence: list[_Hit]) -> Candidate:
     if len(cands) == 1:  # most names name one place: nothing to weigh
         return cands[0]
+    sentence_states = _sentence_states(sentence)
 
     def score(c: Candidate) -> float:
         s = 0.0
@@ -393,37 +414,53 @@ def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state:
 
 
 def _resolve(
-    text: str, seg: int, hit: _Hit, weights: Counter[str], dateline_state: str | None, sentence_states: set[str], gaz: Gazetteer
+    text: str, seg: int, hit: _Hit, sentence: list[_Hit], weights: Counter[str], dateline_state: str | None, gaz: Gazetteer
 ) -> Mention | None:
+    """The mention `hit` makes in its sentence (`sentence`: all the hits there), or None when it is no place here."""
     before = text[max(0, hit.start - 60) : hit.start]
     words = before.lower().rsplit(None, 6)  # the last six words (and the rest, unsplit, first) are all that is read
     recent = words[-6:]
     locative = _after_word(words, _LOCATIVE)
+    court_before = not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
+    referent = _referent(text, hit, before, locative, court_before, sentence, weights, dateline_state, gaz)
+    if referent is None:
+        return None
+    precision, chosen, place = referent
     passing = (not _PASSING_TRIGGERS.isdisjoint(recent) and _PASSING_BEFORE.search(before) is not None) or text.startswith(
         "-based", hit.end
     )
-    weak = _after_word(words, _WEAK)
-    court_before = not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
+    end = hit.qualifier_end or hit.end
+    return Mention(seg, hit.start, end, text[hit.start : end], precision, chosen.state, chosen.district, place or chosen.name,
+                   passing, _after_word(words, _WEAK), locative)
 
-    def mention(precision: str, c: Candidate, place: str | None = None) -> Mention:
-        return Mention(seg, hit.start, hit.qualifier_end or hit.end, text[hit.start : hit.qualifier_end or hit.end],
-                       precision, c.state, c.district, place or c.name, passing, weak, locative)
 
+def _referent(
+    text: str,
+    hit: _Hit,
+    before: str,
+    locative: bool,
+    court_before: bool,
+    sentence: list[_Hit],
+    weights: Counter[str],
+    dateline_state: str | None,
+    gaz: Gazetteer,
+) -> tuple[str, Candidate, str | None] | None:
+    """(precision, candidate, place name if not the candidate's) that `hit` refers to, or None."""
     names = hit.names
     by_kind = names.by_kind
     if names.is_court:
         court = by_kind["court"][0]
         if court.state != "DC" or _DC_COURT_BEFORE.search(before[-45:]):
-            return mention("court", court)
-        return mention("city", next(c for c in by_kind.get("place", []) or [Candidate("place", "DC", "usao-dc", "Washington")]))
+            return "court", court, None
+        return "city", next(c for c in by_kind.get("place", []) or [Candidate("place", "DC", "usao-dc", "Washington")]), None
     if "state" in by_kind and not (hit.qualifier and by_kind.get("place")):
         state = by_kind["state"][0]
         if state.state == "WA":
-            return _resolve_washington(text, hit, weights, by_kind, mention)
+            return _resolve_washington(text, hit, weights, by_kind)
         if state.state == "GA" and _COUNTRY_CONTEXT.search(text):
             return None
         court = court_before or _COURT_AFTER.match(text, hit.end)
-        return mention("court" if court else "state", state)
+        return "court" if court else "state", state, None
     if not names.sub_state:
         return None
     kind, precision, cands = names.sub_state[0]
@@ -432,14 +469,14 @@ def _resolve(
         if not in_state:
             q = hit.qualifier
             surface = text[hit.start : hit.end]
-            return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
+            return "city", Candidate("place", q, gaz.single_district.get(q), surface), surface
         cands = in_state
-    chosen = _choose(cands, weights, dateline_state, sentence_states)
+    chosen = _choose(cands, weights, dateline_state, sentence)
     if not hit.qualifier and not _context_allows(names.rule, chosen, weights, dateline_state, text, hit.end, locative):
         return None
     if precision == "city" and kind == "place" and court_before:
         precision = "court"
-    return mention(precision, chosen)
+    return precision, chosen, None
 
 
 def _context_allows(
@@ -462,18 +499,20 @@ def _local_cue(text: str, end: int, locative: bool) -> bool:
     return locative or _INSTITUTION_AFTER.match(text, end) is not None
 
 
-def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, tuple[Candidate, ...]], mention) -> Mention | None:
+def _resolve_washington(
+    text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, tuple[Candidate, ...]]
+) -> tuple[str, Candidate, None] | None:
     """Washington the state, the capital (usao-dc), or the federal government (no place)."""
     after = text[hit.end : hit.end + 8]
     before = text[: hit.start]
     state = by_kind["state"][0]
     dc = next((c for c in by_kind.get("place", []) if c.state == "DC"), None)
     if after.lower().startswith((" state", "’s governor", "'s governor", " gov")) or before[-9:].lower().endswith("state of "):
-        return mention("state", state)
+        return "state", state, None
     if weights.get("WA", 0) > weights.get("DC", 0):
-        return mention("state", state)
+        return "state", state, None
     if dc is not None and _after_word(before[-30:].lower().split(), _LOCATIVE):
-        return mention("city", dc)
+        return "city", dc, None
     return None
 
 
@@ -522,35 +561,28 @@ def build_context(
         scanned = scan([lower(s.text) for s in sentences], lower(title) if title else None)
     gaz = load()
     dateline, dateline_end = _dateline(sentences[0] if sentences else None, gaz)
-    texts: dict[int, str] = {i: s.text for i, s in enumerate(sentences)}
     segments = [s.text for s in sentences]
     if title:
-        texts[TITLE] = title
         segments.append(title)
-    by_segment: dict[int, list[_Hit]] = {}
-    for hit in _raw_hits(segments, scanned.places, gaz):
-        seg = TITLE if title and hit.segment == len(sentences) else hit.segment
-        if seg == 0 and hit.start < dateline_end:
-            continue
-        hit.segment = seg
-        by_segment.setdefault(seg, []).append(hit)
-    title_case = {seg: seg == TITLE and _looks_title_case(texts[seg]) for seg in by_segment}
-    for seg, hits in by_segment.items():
-        hits = _attach_qualifiers(texts[seg], hits, gaz)
-        by_segment[seg] = [h for h in hits if not _not_a_place(texts[seg], h, title_case[seg])]
-    weights = _evidence_states(by_segment, texts)
+    title_segment = len(sentences) if title else None
+    by_segment = _raw_hits(segments, scanned.places, gaz)
+    for seg, hits in list(by_segment.items()):
+        if seg == 0 and dateline_end:
+            hits = [h for h in hits if h.start >= dateline_end]
+        text = segments[seg]
+        hits = _attach_qualifiers(text, hits, gaz)
+        title_case = seg == title_segment and _looks_title_case(text)
+        by_segment[seg] = [h for h in hits if not _not_a_place(text, h, title_case)]
+    weights = _evidence_states(by_segment, segments, title_segment)
     dateline_state = dateline.state if dateline else None
     if dateline_state:
         weights[dateline_state] += 3
     mentions: list[list[Mention]] = [[] for _ in sentences]
     title_mentions: list[Mention] = []
     for seg, hits in by_segment.items():
-        sentence_states = {h.qualifier for h in hits if h.qualifier} | {
-            c.state for h in hits for c in h.names.by_kind.get("state", ())
-        }
-        out = title_mentions if seg == TITLE else mentions[seg]
+        index, out = (TITLE, title_mentions) if seg == title_segment else (seg, mentions[seg])
         for hit in hits:
-            m = _resolve(texts[seg], seg, hit, weights, dateline_state, sentence_states, gaz)
+            m = _resolve(segments[seg], index, hit, hits, weights, dateline_state, gaz)
             if m is not None:
                 out.append(m)
     resolved = [m for ms in mentions for m in ms if not m.passing] + [m for m in title_mentions if not m.passing]
