@@ -233,6 +233,7 @@ class _Hit:
 # Spans seen so far and what they name (None: no entry's case rule fits); bounded, as spans are names from the text.
 _NAMES_BY_SPAN: dict[str, _Names | None] = {}
 _NAMES_CACHE_SIZE = 50_000
+_UNSEEN = object()  # a span not in _NAMES_BY_SPAN (None there means seen, and no name)
 
 
 def _state_name(usps: str) -> str:
@@ -264,9 +265,8 @@ def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: 
         if end < len(text) and text[end].isalnum() and key[-1].isalnum():
             continue
         span = text[start:end]
-        if span in cache:
-            names = cache[span]
-        else:
+        names = cache.get(span, _UNSEEN)
+        if names is _UNSEEN:
             if len(cache) >= _NAMES_CACHE_SIZE:
                 cache.clear()
             entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
@@ -292,18 +292,26 @@ _LEFTMOST_LONGEST = itemgetter(0, 1, 2)  # (segment, start, minus length) of a k
 # --------------------------------------------------------------------------------------------- resolution
 
 
-def _after_word(words: list[str], wanted: frozenset[str]) -> bool:
-    """Whether the text before a mention ends with one of `wanted` (optionally then "the"/"downtown")."""
-    if words and words[-1] in wanted:
-        return True
-    return len(words) >= 2 and words[-1] in _FILLERS and words[-2] in wanted
+def _governing_word(words: list[str]) -> str:
+    """The word a mention follows (lowercased `words` before it), looking past "the"/"downtown": "in", "from", ..."""
+    if not words:
+        return ""
+    if words[-1] in _FILLERS:
+        return words[-2] if len(words) >= 2 else ""
+    return words[-1]
+
+
+def _preceding(text: str, start: int, width: int) -> str:
+    """The `width` characters before `start`, fewer at the start of `text` (max() would parse keyword arguments: read
+    around every name, it costs)."""
+    return text[start - width if start > width else 0 : start]
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:
     """Whether a capitalised word (not sentence-initial, not a direction or preposition) stands right before the name at
     `start` across a space, as in "Phil Jackson": part of another name. Most names follow a space and no capital
     within reach, which the first test settles without splitting words."""
-    window = text[max(0, start - 30) : start]
+    window = _preceding(text, start, 30)
     if text[start - 1 : start] != " " or window.islower():
         return False
     words = _WORD.findall(window)
@@ -333,7 +341,7 @@ def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     after = _word_after(text, hit.qualifier_end or hit.end)
     if after in _NOT_PLACE_AFTER or text.endswith(("University of ", "Univ. of "), 0, hit.start):
         return True
-    if not hit.names.is_court and text[max(0, hit.start - 4) : hit.start].lower() != "the " and _SAID_AFTER.match(text, hit.end):
+    if not hit.names.is_court and _SAID_AFTER.match(text, hit.end) and _preceding(text, hit.start, 4).lower() != "the ":
         return True
     if title_case:
         return False
@@ -417,10 +425,11 @@ def _resolve(
     text: str, seg: int, hit: _Hit, sentence: list[_Hit], weights: Counter[str], dateline_state: str | None, gaz: Gazetteer
 ) -> Mention | None:
     """The mention `hit` makes in its sentence (`sentence`: all the hits there), or None when it is no place here."""
-    before = text[max(0, hit.start - 60) : hit.start]
+    before = _preceding(text, hit.start, 60)
     words = before.lower().rsplit(None, 6)  # the last six words (and the rest, unsplit, first) are all that is read
     recent = words[-6:]
-    locative = _after_word(words, _LOCATIVE)
+    governing = _governing_word(words)
+    locative = governing in _LOCATIVE
     court_before = not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
     referent = _referent(text, hit, before, locative, court_before, sentence, weights, dateline_state, gaz)
     if referent is None:
@@ -431,7 +440,7 @@ def _resolve(
     )
     end = hit.qualifier_end or hit.end
     return Mention(seg, hit.start, end, text[hit.start : end], precision, chosen.state, chosen.district, place or chosen.name,
-                   passing, _after_word(words, _WEAK), locative)
+                   passing, governing in _WEAK, locative)
 
 
 def _referent(
@@ -511,7 +520,7 @@ def _resolve_washington(
         return "state", state, None
     if weights.get("WA", 0) > weights.get("DC", 0):
         return "state", state, None
-    if dc is not None and _after_word(before[-30:].lower().split(), _LOCATIVE):
+    if dc is not None and _governing_word(before[-30:].lower().split()) in _LOCATIVE:
         return "city", dc, None
     return None
 
