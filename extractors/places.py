@@ -87,6 +87,7 @@ _PASSING_TRIGGERS = frozenset(
     "echoing mirroring way than visiting based worked served lived".split()
 )
 _COURT_TRIGGERS = frozenset("court courthouse judge office attorney prosecutor prosecutors jury".split())
+_TRIGGERS = _PASSING_TRIGGERS | _COURT_TRIGGERS
 _WEAK = frozenset({"from", "like", "than", "including"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
 _FILLERS = frozenset({"the", "downtown", "suburban"})
@@ -322,11 +323,6 @@ def _after_capitalised_word(text: str, start: int) -> bool:
     return gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":"))
 
 
-def _word_after(text: str, end: int) -> str:
-    match = _WORD_AFTER.match(text, end)
-    return match.group(1) if match else ""
-
-
 def _sentence_initial(text: str, start: int) -> bool:
     return not text[:start].strip(" \"'“‘([—–-")
 
@@ -338,7 +334,8 @@ def _looks_title_case(text: str) -> bool:
 
 def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     """Outlets, teams, streets, universities and people that contain a place name."""
-    after = _word_after(text, hit.qualifier_end or hit.end)
+    match = _WORD_AFTER.match(text, hit.qualifier_end or hit.end)
+    after = match.group(1) if match else ""
     if after in _NOT_PLACE_AFTER or text.endswith(("University of ", "Univ. of "), 0, hit.start):
         return True
     if not hit.names.is_court and _SAID_AFTER.match(text, hit.end) and _preceding(text, hit.start, 4).lower() != "the ":
@@ -360,7 +357,7 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
         if hit.start < skip_until:
             continue
         names = hit.names
-        if names.not_only_state and _may_qualify(text, hit.end):
+        if names.not_only_state:
             match = gaz.qualifier.match(text, hit.end)
             q = (match.group("q") or match.group("q2")) if match else None
             if q and "state" in names.by_kind:
@@ -371,14 +368,6 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
                 skip_until = match.end()
         kept.append(hit)
     return kept
-
-
-def _may_qualify(text: str, end: int) -> bool:
-    """Whether `Gazetteer.qualifier` can match at `end`: it starts with "," or with whitespace then "(", "D" (of D.C.)
-    or more whitespace. Most places are followed by one space and a word, which this rejects without running the
-    regex (an alternation of every spelling of every state)."""
-    after = text[end : end + 2]
-    return after[:1] == "," or (after[:1].isspace() and (after[1:] in ("(", "D") or after[1:].isspace()))
 
 
 def _evidence_states(hits_by_segment: dict[int, list[_Hit]], segments: list[str], title_segment: int | None) -> Counter[str]:
@@ -430,12 +419,13 @@ def _resolve(
     recent = words[-6:]
     governing = _governing_word(words)
     locative = governing in _LOCATIVE
-    court_before = not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
+    cued = not _TRIGGERS.isdisjoint(recent)  # most names follow no trigger of either kind: one test settles both
+    court_before = cued and not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
     referent = _referent(text, hit, before, locative, court_before, sentence, weights, dateline_state, gaz)
     if referent is None:
         return None
     precision, chosen, place = referent
-    passing = (not _PASSING_TRIGGERS.isdisjoint(recent) and _PASSING_BEFORE.search(before) is not None) or text.startswith(
+    passing = (cued and not _PASSING_TRIGGERS.isdisjoint(recent) and _PASSING_BEFORE.search(before) is not None) or text.startswith(
         "-based", hit.end
     )
     end = hit.qualifier_end or hit.end
@@ -598,7 +588,7 @@ def build_context(
     final = Counter(m.state for m in resolved)
     if dateline_state:
         final[dateline_state] += 2
-    dominant = final.most_common(1)[0][0] if final else None
+    dominant = _most_common(final)
     return PlaceContext(
         sentences=sentences,
         title=title or "",
@@ -612,13 +602,19 @@ def build_context(
     )
 
 
+def _most_common(counts: Counter[str]) -> str | None:
+    """The first of the most frequent keys, as `counts.most_common(1)` finds it, without its heap machinery."""
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _local_place(resolved: list[Mention]) -> Mention | None:
     """The article's one local place: every sub-state mention (or two thirds of at least three) in one district."""
     local = [m for m in resolved if m.precision != "state" and m.district]
     if not local:
         return None
     counts = Counter(m.district for m in local)
-    district, n = counts.most_common(1)[0]
+    district = _most_common(counts)
+    n = counts[district]
     if n == len(local) or (n >= 3 and n >= 2 * len(local) / 3):
         return next(m for m in local if m.district == district)
     return None
