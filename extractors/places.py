@@ -310,10 +310,13 @@ def _preceding(text: str, start: int, width: int) -> str:
 
 def _after_capitalised_word(text: str, start: int) -> bool:
     """Whether a capitalised word (not sentence-initial, not a direction or preposition) stands right before the name at
-    `start` across a space, as in "Phil Jackson": part of another name. Most names follow a space and no capital
-    within reach, which the first test settles without splitting words."""
+    `start` across a space, as in "Phil Jackson": part of another name. Most names follow a space and a lower-case
+    word ("in", "of the"), which the first tests settle without splitting the words before."""
+    if text[start - 1 : start] != " ":
+        return False
     window = _preceding(text, start, 30)
-    if text[start - 1 : start] != " " or window.islower():
+    last = window.rsplit(None, 1)[-1:]  # the last word before the space, with its punctuation
+    if not last or (last[0].isascii() and last[0].islower()):  # its letters are all lower-case: so is the word's first
         return False
     words = _WORD.findall(window)
     before = words[-1] if words else ""
