@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -86,6 +87,7 @@ _PASSING_TRIGGERS = frozenset(
     "echoing mirroring way than visiting based worked served lived".split()
 )
 _COURT_TRIGGERS = frozenset("court courthouse judge office attorney prosecutor prosecutors jury".split())
+_TRIGGERS = _PASSING_TRIGGERS | _COURT_TRIGGERS
 _WEAK = frozenset({"from", "like", "than", "including"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"})
 _FILLERS = frozenset({"the", "downtown", "suburban"})
@@ -179,6 +181,10 @@ class PlaceContext:
         return self.mentions[index] if 0 <= index < len(self.mentions) else []
 
 
+# The kinds below a state a name may stand for, in the order a mention prefers them, and the precision each gives.
+_SUB_STATE = (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county"))
+
+
 @dataclass(frozen=True)
 class _Names:
     """What a matched span may name: its gazetteer entries whose case rule it meets, sorted out once per distinct span
@@ -187,9 +193,12 @@ class _Names:
     candidates: tuple[Candidate, ...]
     by_kind: dict[str, tuple[Candidate, ...]]  # in entry order, so the first of a kind is the preferred one
     rule: str  # the first entry's rule that has one: qualifier | context | ""
-    unruled: bool  # no entry has a rule
-    states: frozenset[str]
-    big_enough: bool  # no place below SMALL_PLACE among the candidates
+    evidence: str | None  # the one state a bare mention points at: no rule, one state, no place below SMALL_PLACE
+    named_states: frozenset[str]  # the states among the candidates that are states themselves
+    sub_state: tuple[tuple[str, str, tuple[Candidate, ...]], ...]  # (kind, precision, candidates) as _SUB_STATE
+    is_court: bool
+    not_only_state: bool  # something other than a state: a qualifier (", Ore.") may follow it
+    place_or_state: bool
 
     @classmethod
     def of(cls, entries: tuple[Entry, ...]) -> _Names:
@@ -197,19 +206,24 @@ class _Names:
         by_kind: dict[str, tuple[Candidate, ...]] = {}
         for c in candidates:
             by_kind[c.kind] = (*by_kind.get(c.kind, ()), c)
+        states = frozenset(c.state for c in candidates)
+        unruled = all(not e.rule for e in entries)
+        big_enough = all(c.kind != "place" or c.population >= SMALL_PLACE for c in candidates)
         return cls(
             candidates,
             by_kind,
             next((e.rule for e in entries if e.rule), ""),
-            all(not e.rule for e in entries),
-            frozenset(c.state for c in candidates),
-            all(c.kind != "place" or c.population >= SMALL_PLACE for c in candidates),
+            next(iter(states)) if len(states) == 1 and unruled and big_enough else None,
+            frozenset(c.state for c in by_kind.get("state", ())),
+            tuple((kind, precision, by_kind[kind]) for kind, precision in _SUB_STATE if kind in by_kind),
+            "court" in by_kind,
+            len(by_kind) > ("state" in by_kind),
+            "place" in by_kind or "state" in by_kind,
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
-    segment: int
     start: int
     end: int
     names: _Names
@@ -220,6 +234,7 @@ class _Hit:
 # Spans seen so far and what they name (None: no entry's case rule fits); bounded, as spans are names from the text.
 _NAMES_BY_SPAN: dict[str, _Names | None] = {}
 _NAMES_CACHE_SIZE = 50_000
+_UNSEEN = object()  # a span not in _NAMES_BY_SPAN (None there means seen, and no name)
 
 
 def _state_name(usps: str) -> str:
@@ -241,54 +256,74 @@ def _case_ok(entry: Entry, span: str) -> bool:
     return True
 
 
-def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: Gazetteer) -> list[_Hit]:
+def _raw_hits(segments: list[str], found: list[tuple[int, int, int, str]], gaz: Gazetteer) -> dict[int, list[_Hit]]:
     """The names the vocabulary scan `found` in `segments` (as written), on word boundaries, meeting their case rules,
-    leftmost-longest."""
+    leftmost-longest; by segment, in segment order."""
     cache = _NAMES_BY_SPAN
-    kept: list[tuple[int, int, int, _Names]] = []
+    kept: list[tuple[int, int, int, int, _Names]] = []
     for seg, start, end, key in found:
         text = segments[seg]
         if end < len(text) and text[end].isalnum() and key[-1].isalnum():
             continue
         span = text[start:end]
-        if span in cache:
-            names = cache[span]
-        else:
+        names = cache.get(span, _UNSEEN)
+        if names is _UNSEEN:
             if len(cache) >= _NAMES_CACHE_SIZE:
                 cache.clear()
             entries = tuple(e for e in gaz.entries[key] if _case_ok(e, span))
             names = cache[span] = _Names.of(entries) if entries else None
         if names is not None:
-            kept.append((seg, start, end, names))
-    kept.sort(key=lambda h: (h[0], h[1], h[1] - h[2]))
-    hits: list[_Hit] = []
-    last = (-1, -1)  # (segment, end) of the last hit kept
-    for seg, start, end, names in kept:
-        if seg == last[0] and start < last[1]:
+            kept.append((seg, start, start - end, end, names))
+    kept.sort(key=_LEFTMOST_LONGEST)
+    by_segment: dict[int, list[_Hit]] = {}
+    last_seg = last_end = -1  # of the last hit kept
+    for seg, start, _, end, names in kept:
+        if seg == last_seg and start < last_end:
             continue
-        last = (seg, end)
-        hits.append(_Hit(seg, start, end, names))
-    return hits
+        if seg != last_seg:
+            by_segment[seg] = []
+        last_seg, last_end = seg, end
+        by_segment[seg].append(_Hit(start, end, names))
+    return by_segment
+
+
+_LEFTMOST_LONGEST = itemgetter(0, 1, 2)  # (segment, start, minus length) of a kept match
 
 
 # --------------------------------------------------------------------------------------------- resolution
 
 
-def _after_word(words: list[str], wanted: frozenset[str]) -> bool:
-    """Whether the text before a mention ends with one of `wanted` (optionally then "the"/"downtown")."""
-    if words and words[-1] in wanted:
-        return True
-    return len(words) >= 2 and words[-1] in _FILLERS and words[-2] in wanted
+def _governing_word(words: list[str]) -> str:
+    """The word a mention follows (lowercased `words` before it), looking past "the"/"downtown": "in", "from", ..."""
+    if not words:
+        return ""
+    if words[-1] in _FILLERS:
+        return words[-2] if len(words) >= 2 else ""
+    return words[-1]
 
 
-def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 30) : start])
-    return words[-1] if words else ""
+def _preceding(text: str, start: int, width: int) -> str:
+    """The `width` characters before `start`, fewer at the start of `text` (max() would parse keyword arguments: read
+    around every name, it costs)."""
+    return text[start - width if start > width else 0 : start]
 
 
-def _word_after(text: str, end: int) -> str:
-    match = _WORD_AFTER.match(text, end)
-    return match.group(1) if match else ""
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word (not sentence-initial, not a direction or preposition) stands right before the name at
+    `start` across a space, as in "Phil Jackson": part of another name. Most names follow a space and a lower-case
+    word ("in", "of the"), which the first tests settle without splitting the words before."""
+    if text[start - 1 : start] != " ":
+        return False
+    window = _preceding(text, start, 30)
+    last = window.rsplit(None, 1)[-1:]  # the last word before the space, with its punctuation
+    if not last or (last[0].isascii() and last[0].islower()):  # its letters are all lower-case: so is the word's first
+        return False
+    words = _WORD.findall(window)
+    before = words[-1] if words else ""
+    if not before or not before[0].isupper() or before in _ALLOWED_BEFORE or _sentence_initial(text, start - len(before) - 1):
+        return False
+    gap = text[start - len(before) - 1 : start]
+    return gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":"))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -302,22 +337,18 @@ def _looks_title_case(text: str) -> bool:
 
 def _not_a_place(text: str, hit: _Hit, title_case: bool) -> bool:
     """Outlets, teams, streets, universities and people that contain a place name."""
-    after = _word_after(text, hit.qualifier_end or hit.end)
-    if after in _NOT_PLACE_AFTER or text[max(0, hit.start - 14) : hit.start].endswith(("University of ", "Univ. of ")):
+    match = _WORD_AFTER.match(text, hit.qualifier_end or hit.end)
+    after = match.group(1) if match else ""
+    if after in _NOT_PLACE_AFTER or text.endswith(("University of ", "Univ. of "), 0, hit.start):
         return True
-    is_court = "court" in hit.names.by_kind
-    if _SAID_AFTER.match(text, hit.end) and not is_court and text[max(0, hit.start - 4) : hit.start].lower() != "the ":
+    if not hit.names.is_court and _SAID_AFTER.match(text, hit.end) and _preceding(text, hit.start, 4).lower() != "the ":
         return True
     if title_case:
         return False
-    before = _word_before(text, hit.start)
-    if before and before[0].isupper() and before not in _ALLOWED_BEFORE and not _sentence_initial(text, hit.start - len(before) - 1):
-        gap = text[hit.start - len(before) - 1 : hit.start]
-        if gap.endswith(" ") and not gap.rstrip().endswith((",", ";", ":")):
-            return True
+    if _after_capitalised_word(text, hit.start):
+        return True
     if after and after[0].isupper() and after not in _ALLOWED_AFTER and not hit.qualifier:
-        kinds = hit.names.by_kind
-        return ("place" in kinds or "state" in kinds) and after not in _ALLOWED_BEFORE
+        return hit.names.place_or_state and after not in _ALLOWED_BEFORE
     return False
 
 
@@ -328,13 +359,12 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
     for hit in hits:
         if hit.start < skip_until:
             continue
-        kinds = hit.names.by_kind
-        if len(kinds) > ("state" in kinds):  # something other than a state
+        names = hit.names
+        if names.not_only_state:
             match = gaz.qualifier.match(text, hit.end)
             q = (match.group("q") or match.group("q2")) if match else None
-            cands = hit.names.candidates
-            if q and "state" in kinds:
-                q = q if any(c.state == gaz.qualifier_states[q] and c.kind != "state" for c in cands) else None
+            if q and "state" in names.by_kind:
+                q = q if any(c.state == gaz.qualifier_states[q] and c.kind != "state" for c in names.candidates) else None
             if match and q:
                 hit.qualifier = gaz.qualifier_states[q]
                 hit.qualifier_end = match.end()
@@ -343,27 +373,33 @@ def _attach_qualifiers(text: str, hits: list[_Hit], gaz: Gazetteer) -> list[_Hit
     return kept
 
 
-def _evidence_states(hits_by_segment: dict[int, list[_Hit]], texts: dict[int, str]) -> Counter[str]:
-    """States the article unambiguously names: state names, qualifiers, courts, single-state places."""
+def _evidence_states(hits_by_segment: dict[int, list[_Hit]], segments: list[str], title_segment: int | None) -> Counter[str]:
+    """States the article unambiguously names: state names, qualifiers, courts, single-state places (twice in the title)."""
     weights: Counter[str] = Counter()
     for seg, hits in hits_by_segment.items():
-        factor = 2 if seg == TITLE else 1
+        factor = 2 if seg == title_segment else 1
         for hit in hits:
-            if hit.qualifier:
-                weights[hit.qualifier] += factor
+            state = hit.qualifier or hit.names.evidence
+            if state is None:
                 continue
-            names = hit.names
-            if len(names.states) == 1 and names.unruled and names.big_enough:
-                (state,) = names.states
-                if state == "GA" and _COUNTRY_CONTEXT.search(texts[seg]):
-                    continue
-                weights[state] += factor
+            if not hit.qualifier and state == "GA" and _COUNTRY_CONTEXT.search(segments[seg]):
+                continue
+            weights[state] += factor
     return weights
 
 
-def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, sentence_states: set[str]) -> Candidate:
+def _sentence_states(hits: list[_Hit]) -> set[str]:
+    """The states a sentence names (as states or qualifiers): they tip an ambiguous name in it towards themselves."""
+    states = {h.qualifier for h in hits if h.qualifier}
+    for h in hits:
+        states |= h.names.named_states
+    return states
+
+
+def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state: str | None, sentence: list[_Hit]) -> Candidate:
     if len(cands) == 1:  # most names name one place: nothing to weigh
         return cands[0]
+    sentence_states = _sentence_states(sentence)
 
     def score(c: Candidate) -> float:
         s = 0.0
@@ -378,79 +414,107 @@ def _choose(cands: tuple[Candidate, ...], weights: Counter[str], dateline_state:
 
 
 def _resolve(
-    text: str, seg: int, hit: _Hit, weights: Counter[str], dateline_state: str | None, sentence_states: set[str], gaz: Gazetteer
+    text: str, seg: int, hit: _Hit, sentence: list[_Hit], weights: Counter[str], dateline_state: str | None, gaz: Gazetteer
 ) -> Mention | None:
-    surface = text[hit.start : hit.end]
-    before = text[max(0, hit.start - 60) : hit.start]
-    words = before.lower().split()
-    recent = set(words[-6:])
-    locative = _after_word(words, _LOCATIVE)
-    passing = bool(recent & _PASSING_TRIGGERS and _PASSING_BEFORE.search(before)) or text[hit.end : hit.end + 6] == "-based"
-    weak = _after_word(words, _WEAK)
-    court_before = bool(recent & _COURT_TRIGGERS and _COURT_BEFORE.search(before[-50:]))
+    """The mention `hit` makes in its sentence (`sentence`: all the hits there), or None when it is no place here."""
+    before = _preceding(text, hit.start, 60)
+    words = before.lower().rsplit(None, 6)  # the last six words (and the rest, unsplit, first) are all that is read
+    recent = words[-6:]
+    governing = _governing_word(words)
+    locative = governing in _LOCATIVE
+    cued = not _TRIGGERS.isdisjoint(recent)  # most names follow no trigger of either kind: one test settles both
+    court_before = cued and not _COURT_TRIGGERS.isdisjoint(recent) and _COURT_BEFORE.search(before[-50:]) is not None
+    referent = _referent(text, hit, before, locative, court_before, sentence, weights, dateline_state, gaz)
+    if referent is None:
+        return None
+    precision, chosen, place = referent
+    passing = (cued and not _PASSING_TRIGGERS.isdisjoint(recent) and _PASSING_BEFORE.search(before) is not None) or text.startswith(
+        "-based", hit.end
+    )
+    end = hit.qualifier_end or hit.end
+    return Mention(seg, hit.start, end, text[hit.start : end], precision, chosen.state, chosen.district, place or chosen.name,
+                   passing, governing in _WEAK, locative)
 
-    def mention(precision: str, c: Candidate, place: str | None = None) -> Mention:
-        return Mention(seg, hit.start, hit.qualifier_end or hit.end, text[hit.start : hit.qualifier_end or hit.end],
-                       precision, c.state, c.district, place or c.name, passing, weak, locative)
 
-    by_kind = hit.names.by_kind
-    rule = hit.names.rule
-    if "court" in by_kind:
+def _referent(
+    text: str,
+    hit: _Hit,
+    before: str,
+    locative: bool,
+    court_before: bool,
+    sentence: list[_Hit],
+    weights: Counter[str],
+    dateline_state: str | None,
+    gaz: Gazetteer,
+) -> tuple[str, Candidate, str | None] | None:
+    """(precision, candidate, place name if not the candidate's) that `hit` refers to, or None."""
+    names = hit.names
+    by_kind = names.by_kind
+    if names.is_court:
         court = by_kind["court"][0]
         if court.state != "DC" or _DC_COURT_BEFORE.search(before[-45:]):
-            return mention("court", court)
-        return mention("city", next(c for c in by_kind.get("place", []) or [Candidate("place", "DC", "usao-dc", "Washington")]))
+            return "court", court, None
+        return "city", next(c for c in by_kind.get("place", []) or [Candidate("place", "DC", "usao-dc", "Washington")]), None
     if "state" in by_kind and not (hit.qualifier and by_kind.get("place")):
         state = by_kind["state"][0]
         if state.state == "WA":
-            return _resolve_washington(text, hit, weights, by_kind, mention)
+            return _resolve_washington(text, hit, weights, by_kind)
         if state.state == "GA" and _COUNTRY_CONTEXT.search(text):
             return None
         court = court_before or _COURT_AFTER.match(text, hit.end)
-        return mention("court" if court else "state", state)
-    for kind, precision in (("facility", "facility"), ("operation", "city"), ("place", "city"), ("county", "county")):
-        cands = tuple(by_kind.get(kind, ()))
-        if not cands:
-            continue
-        if hit.qualifier:
-            in_state = tuple(c for c in cands if c.state == hit.qualifier)
-            if not in_state:
-                q = hit.qualifier
-                return mention("city", Candidate("place", q, gaz.single_district.get(q), surface), surface)
-            cands = in_state
-        chosen = _choose(cands, weights, dateline_state, sentence_states)
-        local_cue = locative or _INSTITUTION_AFTER.match(text, hit.end) is not None
-        if not hit.qualifier and not _context_allows(rule, chosen, weights, dateline_state, local_cue):
-            return None
-        if precision == "city" and kind == "place" and court_before:
-            precision = "court"
-        return mention(precision, chosen)
-    return None
+        return "court" if court else "state", state, None
+    if not names.sub_state:
+        return None
+    kind, precision, cands = names.sub_state[0]
+    if hit.qualifier:
+        in_state = tuple(c for c in cands if c.state == hit.qualifier)
+        if not in_state:
+            q = hit.qualifier
+            surface = text[hit.start : hit.end]
+            return "city", Candidate("place", q, gaz.single_district.get(q), surface), surface
+        cands = in_state
+    chosen = _choose(cands, weights, dateline_state, sentence)
+    if not hit.qualifier and not _context_allows(names.rule, chosen, weights, dateline_state, text, hit.end, locative):
+        return None
+    if precision == "city" and kind == "place" and court_before:
+        precision = "court"
+    return precision, chosen, None
 
 
-def _context_allows(rule: str, chosen: Candidate, weights: Counter[str], dateline_state: str | None, local_cue: bool) -> bool:
+def _context_allows(
+    rule: str, chosen: Candidate, weights: Counter[str], dateline_state: str | None, text: str, end: int, locative: bool
+) -> bool:
     """Common-word names need the article to point at their state; small places need that or a local cue
-    ("in Macon", "Pensacola's mayor")."""
-    evidence = weights.get(chosen.state, 0) > 0 or chosen.state == dateline_state
+    ("in Macon", "Pensacola's mayor": locative, or an institution after the name at `end`, read only when it decides)."""
     if rule == "qualifier":
-        return chosen.state == dateline_state or (evidence and local_cue)
+        return chosen.state == dateline_state or (_has_evidence(chosen, weights, dateline_state) and _local_cue(text, end, locative))
     if rule == "context" or (chosen.kind == "place" and chosen.population < SMALL_PLACE):
-        return evidence or local_cue
+        return _has_evidence(chosen, weights, dateline_state) or _local_cue(text, end, locative)
     return True
 
 
-def _resolve_washington(text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, tuple[Candidate, ...]], mention) -> Mention | None:
+def _has_evidence(chosen: Candidate, weights: Counter[str], dateline_state: str | None) -> bool:
+    return weights.get(chosen.state, 0) > 0 or chosen.state == dateline_state
+
+
+def _local_cue(text: str, end: int, locative: bool) -> bool:
+    return locative or _INSTITUTION_AFTER.match(text, end) is not None
+
+
+def _resolve_washington(
+    text: str, hit: _Hit, weights: Counter[str], by_kind: dict[str, tuple[Candidate, ...]]
+) -> tuple[str, Candidate, None] | None:
     """Washington the state, the capital (usao-dc), or the federal government (no place)."""
     after = text[hit.end : hit.end + 8]
     before = text[: hit.start]
     state = by_kind["state"][0]
     dc = next((c for c in by_kind.get("place", []) if c.state == "DC"), None)
     if after.lower().startswith((" state", "’s governor", "'s governor", " gov")) or before[-9:].lower().endswith("state of "):
-        return mention("state", state)
+        return "state", state, None
     if weights.get("WA", 0) > weights.get("DC", 0):
-        return mention("state", state)
-    if dc is not None and _after_word(before[-30:].lower().split(), _LOCATIVE):
-        return mention("city", dc)
+        return "state", state, None
+    if dc is not None and _governing_word(before[-30:].lower().split()) in _LOCATIVE:
+        return "city", dc, None
     return None
 
 
@@ -499,42 +563,35 @@ def build_context(
         scanned = scan([lower(s.text) for s in sentences], lower(title) if title else None)
     gaz = load()
     dateline, dateline_end = _dateline(sentences[0] if sentences else None, gaz)
-    texts: dict[int, str] = {i: s.text for i, s in enumerate(sentences)}
     segments = [s.text for s in sentences]
     if title:
-        texts[TITLE] = title
         segments.append(title)
-    by_segment: dict[int, list[_Hit]] = {}
-    for hit in _raw_hits(segments, scanned.places, gaz):
-        seg = TITLE if title and hit.segment == len(sentences) else hit.segment
-        if seg == 0 and hit.start < dateline_end:
-            continue
-        hit.segment = seg
-        by_segment.setdefault(seg, []).append(hit)
-    title_case = {seg: seg == TITLE and _looks_title_case(texts[seg]) for seg in by_segment}
-    for seg, hits in by_segment.items():
-        hits = _attach_qualifiers(texts[seg], hits, gaz)
-        by_segment[seg] = [h for h in hits if not _not_a_place(texts[seg], h, title_case[seg])]
-    weights = _evidence_states(by_segment, texts)
+    title_segment = len(sentences) if title else None
+    by_segment = _raw_hits(segments, scanned.places, gaz)
+    for seg, hits in list(by_segment.items()):
+        if seg == 0 and dateline_end:
+            hits = [h for h in hits if h.start >= dateline_end]
+        text = segments[seg]
+        hits = _attach_qualifiers(text, hits, gaz)
+        title_case = seg == title_segment and _looks_title_case(text)
+        by_segment[seg] = [h for h in hits if not _not_a_place(text, h, title_case)]
+    weights = _evidence_states(by_segment, segments, title_segment)
     dateline_state = dateline.state if dateline else None
     if dateline_state:
         weights[dateline_state] += 3
     mentions: list[list[Mention]] = [[] for _ in sentences]
     title_mentions: list[Mention] = []
     for seg, hits in by_segment.items():
-        sentence_states = {h.qualifier for h in hits if h.qualifier} | {
-            c.state for h in hits for c in h.names.by_kind.get("state", ())
-        }
-        out = title_mentions if seg == TITLE else mentions[seg]
+        index, out = (TITLE, title_mentions) if seg == title_segment else (seg, mentions[seg])
         for hit in hits:
-            m = _resolve(texts[seg], seg, hit, weights, dateline_state, sentence_states, gaz)
+            m = _resolve(segments[seg], index, hit, hits, weights, dateline_state, gaz)
             if m is not None:
                 out.append(m)
     resolved = [m for ms in mentions for m in ms if not m.passing] + [m for m in title_mentions if not m.passing]
     final = Counter(m.state for m in resolved)
     if dateline_state:
         final[dateline_state] += 2
-    dominant = final.most_common(1)[0][0] if final else None
+    dominant = _most_common(final)
     return PlaceContext(
         sentences=sentences,
         title=title or "",
@@ -548,13 +605,19 @@ def build_context(
     )
 
 
+def _most_common(counts: Counter[str]) -> str | None:
+    """The first of the most frequent keys, as `counts.most_common(1)` finds it, without its heap machinery."""
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _local_place(resolved: list[Mention]) -> Mention | None:
     """The article's one local place: every sub-state mention (or two thirds of at least three) in one district."""
     local = [m for m in resolved if m.precision != "state" and m.district]
     if not local:
         return None
     counts = Counter(m.district for m in local)
-    district, n = counts.most_common(1)[0]
+    district = _most_common(counts)
+    n = counts[district]
     if n == len(local) or (n >= 3 and n >= 2 * len(local) / 3):
         return next(m for m in local if m.district == district)
     return None
