@@ -34,7 +34,7 @@ class PageMetadata:
     site_name: str | None
 
 
-def guarded(expression: XPath) -> XPath:
+def attribute_guarded(expression: XPath) -> XPath:
     """`expression` with each `re:test(@name, 'pattern')` tried only on elements that have the attribute.
 
     lxml runs re:test as a Python callback on every element a path visits, and on one without the attribute it tests
@@ -49,8 +49,8 @@ def guarded(expression: XPath) -> XPath:
     return XPath(_RE_TEST.sub(guard, expression.path), namespaces={"re": _REGEXP_NS})
 
 
-_AUTHOR_DISCARD = [guarded(x) for x in AUTHOR_DISCARD_XPATHS]
-_AUTHOR = [guarded(x) for x in AUTHOR_XPATHS]
+_AUTHOR_DISCARD = [attribute_guarded(x) for x in AUTHOR_DISCARD_XPATHS]
+_AUTHOR = [attribute_guarded(x) for x in AUTHOR_XPATHS]
 
 
 def markup_author(tree: HtmlElement) -> str | None:

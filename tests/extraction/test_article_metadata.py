@@ -9,7 +9,7 @@ from lxml.etree import XPath
 from trafilatura.metadata import extract_author
 from trafilatura.utils import load_html
 
-from extractors.article_metadata import guarded, markup_author
+from extractors.article_metadata import attribute_guarded, markup_author
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_PAGES = sorted((ROOT / "dev" / "extraction" / "pages").glob("*.html"))
@@ -50,5 +50,5 @@ def test_same_author_as_trafilatura_for_each_byline_shape(shape: str) -> None:
 
 def test_guard_wraps_attribute_tests_and_keeps_patterns_that_match_the_empty_string() -> None:
     ns = {"re": "http://exslt.org/regular-expressions"}
-    path = guarded(XPath("//*[re:test(@class, 'byline') or re:test(@id, 'x*')]", namespaces=ns)).path
+    path = attribute_guarded(XPath("//*[re:test(@class, 'byline') or re:test(@id, 'x*')]", namespaces=ns)).path
     assert path == "//*[(@class and re:test(@class, 'byline')) or re:test(@id, 'x*')]"
