@@ -58,7 +58,9 @@ def test_anchored_triggers_find_what_a_search_finds(passages: list[dict]) -> Non
     for index, text in enumerate(lower):
         for rule in anchored:
             expected = [match.span() for match in rule.trigger.finditer(text)]
-            assert [match.span() for match in context.triggers(rule, text, index)] == expected, (rule.type, text)
+            first, later = context.triggers(rule, text, index)
+            found = [first.span(), *(match.span() for match in later)] if first else [*later]
+            assert found == expected, (rule.type, text)
 
 
 def test_anchors_read_literal_starts() -> None:
