@@ -22,7 +22,7 @@ from extractors.event_dates import nearest_date, stated_dates
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words
 from extractors.regex_guard import guarded, matches_at
 from extractors.relevance import RELEVANCE_THRESHOLD
-from extractors.vocabulary import ARTICLE_STARTS, START_BITS_OF_ARTICLE, Scan, article_offsets, lower, relevance, scan
+from extractors.vocabulary import ARTICLE_STARTS, Scan, article_starts, lower, relevance, scan
 from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
@@ -177,8 +177,7 @@ class _Context:
         read only for the sentences where a rule that can start with an article is tried."""
         found = self._with_articles.get(index)
         if found is None:
-            articles = ((offset, START_BITS_OF_ARTICLE[article]) for offset, article in article_offsets(self.lower[index]))
-            found = self._with_articles[index] = sorted([*self._sorted_starts(index), *articles])
+            found = self._with_articles[index] = sorted([*self._sorted_starts(index), *article_starts(self.lower[index])])
         return found
 
     def triggers(self, rule: Rule, text: str, index: int) -> tuple[re.Match[str] | None, Iterable[re.Match[str]]]:

@@ -72,6 +72,6 @@ def test_anchors_read_literal_starts() -> None:
     assert anchors(re.compile(r"\bfac(?:es?|ing) (?:\w+ ){0,3}charges")) == ("face *", "faces *", "facing *")
     assert anchors(re.compile(r"(?:charged|indicted)")) is None  # no word boundary: a match may start mid-word
     assert anchors(re.compile(r"\b(?:a|the) raid")) == ("a raid*", "the raid*")
-    # "a" alone is everywhere: a start only with whitespace after it (any: see article_offsets), never before a non-letter.
+    # "a" alone is everywhere: a start only with whitespace after it (any: see article_starts), never before a non-letter.
     assert anchors(re.compile(r"\b(?:a|the)\s+raid")) == ("a *", "the *")
     assert anchors(re.compile(r"\bthe\b")) is None
