@@ -160,24 +160,24 @@ class _Context:
 
     def starts(self, words: Words, index: int, articles: bool = True) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
-        words share may repeat: a match found there is not found again); `articles`: with those of "a", "an", "the"."""
+        words share may repeat: a match found there is not found again); `articles`: with those of "a", "an", "the".
+        A sentence's (offset, bits) are sorted once, in place: a sentence tries a dozen rules."""
         bit = words.bit
-        found = self._articles_and_starts(index) if articles and bit in ARTICLE_STARTS else self._sorted_starts(index)
+        if articles and bit in ARTICLE_STARTS:
+            found = self._with_articles.get(index)
+            if found is None:
+                found = self._articles_and_starts(index)
+        else:
+            found = self._by_offset.get(index)
+            if found is None:
+                found = self._by_offset[index] = sorted(self._starts[index])
         return [offset for offset, bits in found if bits & bit]
 
-    def _sorted_starts(self, index: int) -> list[tuple[int, int]]:
-        """(offset, bits) of the sentence's start words by offset, sorted once: a sentence tries a dozen rules."""
-        found = self._by_offset.get(index)
-        if found is None:
-            found = self._by_offset[index] = sorted(self._starts[index])
-        return found
-
     def _articles_and_starts(self, index: int) -> list[tuple[int, int]]:
-        """`_sorted_starts` with the offsets of "a", "an" and "the" (as the bits of the start words they are) merged in;
-        read only for the sentences where a rule that can start with an article is tried."""
-        found = self._with_articles.get(index)
-        if found is None:
-            found = self._with_articles[index] = sorted([*self._sorted_starts(index), *article_starts(self.lower[index])])
+        """The (offset, bits) of the sentence's start words with the offsets of "a", "an" and "the" (as the bits of the
+        start words they are) merged in, sorted; read only for the sentences where a rule that can start with an
+        article is tried."""
+        found = self._with_articles[index] = sorted([*self._starts[index], *article_starts(self.lower[index])])
         return found
 
     def triggers(self, rule: Rule, text: str, index: int) -> tuple[re.Match[str] | None, Iterable[re.Match[str]]]:
