@@ -43,7 +43,7 @@ _Leads = set[tuple[str, str, frozenset[str] | None]]
 _LONGEST_START = 24
 _SPACE = [(sre.CATEGORY, sre.CATEGORY_SPACE)]  # "\s" as parsed
 # An article is made of articles: "a" or "the" start a trigger only with whitespace after them (Python's \s), which
-# rules out "a" starting "agents"; such a start is written "the *" and found by `extractors.vocabulary.article_offsets`,
+# rules out "a" starting "agents"; such a start is written "the *" and found by `extractors.vocabulary.article_starts`,
 # whatever the whitespace, never by the scan.
 ARTICLES = frozenset({"a", "an", "the"})
 

@@ -11,7 +11,7 @@ exactly what a `threat_of_prosecution` looks like.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from itertools import chain
 from datetime import date
 from functools import lru_cache
@@ -22,7 +22,7 @@ from extractors.event_dates import nearest_date, stated_dates
 from extractors.event_rules import GATE_BITS, RULE_BY_GATE, TREND, AgentDefendant, Rule, Words
 from extractors.regex_guard import guarded, matches_at
 from extractors.relevance import RELEVANCE_THRESHOLD
-from extractors.vocabulary import ARTICLE_STARTS, START_BITS_OF_ARTICLE, Scan, article_offsets, lower, relevance, scan
+from extractors.vocabulary import ARTICLE_STARTS, Scan, article_starts, lower, relevance, scan
 from extractors.sentences import Sentence
 
 __all__ = ["RELEVANCE_THRESHOLD", "EventHit", "detect_events", "relevance"]
@@ -117,11 +117,15 @@ def detect_events(
         if not rules or sentence.paragraph in captions or "?" in text and _is_question(text):
             continue
         found: dict[str, tuple[float, int]] = {}
+        nearby = -1  # the bits of this sentence and the three before it, read when a rule first needs them
         for rule in rules:
             if rule.type in found:
                 continue
-            if rule.needs_bits and context.nearby_cues(index) & rule.needs_bits != rule.needs_bits:
-                continue
+            if rule.needs_bits:
+                if nearby < 0:
+                    nearby = context.nearby_cues(index)
+                if nearby & rule.needs_bits != rule.needs_bits:
+                    continue
             position = _match(rule, text, index, context)
             if position is not None:
                 found[rule.type] = (rule.confidence, position)
@@ -150,53 +154,59 @@ class _Context:
         self.lower = lower
         self.cues = vocabulary.bits  # per sentence, its vocabulary bits (a list, not a method: every rule tried reads it)
         self._starts = vocabulary.starts
-        self._nearby: dict[int, int] = {}
         self._by_offset: dict[int, list[tuple[int, int]]] = {}
         self._with_articles: dict[int, list[tuple[int, int]]] = {}
         self._seen: dict[tuple[int, int], bool] = {}
 
     def starts(self, words: Words, index: int, articles: bool = True) -> list[int]:
         """Sorted offsets in sentence `index` where the start words `words` (of an anchored trigger) occur (one two start
-        words share may repeat: a match found there is not found again); `articles`: with those of "a", "an", "the"."""
+        words share may repeat: a match found there is not found again); `articles`: with those of "a", "an", "the".
+        A sentence's (offset, bits) are sorted once, in place: a sentence tries a dozen rules."""
         bit = words.bit
-        found = self._articles_and_starts(index) if articles and bit in ARTICLE_STARTS else self._sorted_starts(index)
+        if articles and bit in ARTICLE_STARTS:
+            found = self._with_articles.get(index)
+            if found is None:
+                found = self._articles_and_starts(index)
+        else:
+            found = self._by_offset.get(index)
+            if found is None:
+                found = self._by_offset[index] = sorted(self._starts[index])
         return [offset for offset, bits in found if bits & bit]
 
-    def _sorted_starts(self, index: int) -> list[tuple[int, int]]:
-        """(offset, bits) of the sentence's start words by offset, sorted once: a sentence tries a dozen rules."""
-        found = self._by_offset.get(index)
-        if found is None:
-            found = self._by_offset[index] = sorted(self._starts[index])
-        return found
-
     def _articles_and_starts(self, index: int) -> list[tuple[int, int]]:
-        """`_sorted_starts` with the offsets of "a", "an" and "the" (as the bits of the start words they are) merged in;
-        read only for the sentences where a rule that can start with an article is tried."""
-        found = self._with_articles.get(index)
-        if found is None:
-            articles = ((offset, START_BITS_OF_ARTICLE[article]) for offset, article in article_offsets(self.lower[index]))
-            found = self._with_articles[index] = sorted([*self._sorted_starts(index), *articles])
+        """The (offset, bits) of the sentence's start words with the offsets of "a", "an" and "the" (as the bits of the
+        start words they are) merged in, sorted; read only for the sentences where a rule that can start with an
+        article is tried."""
+        found = self._with_articles[index] = sorted([*self._starts[index], *article_starts(self.lower[index])])
         return found
 
-    def triggers(self, rule: Rule, text: str, index: int) -> Iterator[re.Match[str]]:
-        """The matches of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words."""
+    def triggers(self, rule: Rule, text: str, index: int) -> tuple[re.Match[str] | None, Iterable[re.Match[str]]]:
+        """The first match of `rule`'s trigger in sentence `index` (`text` as written), tried only at its start words,
+        and the later ones, found only when asked for: most rules tried find no trigger, most that find one need no
+        other, and a trigger tried at a start word or two is tried without a generator."""
+        trigger = rule.trigger
         lower = self.lower[index]
-        if isinstance(rule.trigger, AgentDefendant):
-            return rule.trigger.finditer(lower, self.starts(rule.trigger.starts, index))
-        if rule.starts:
-            # A trigger starting with an article needs a word after it ("the judge"): without it, no article is tried.
-            articles = rule.article_cue is None or bool(self.cues[index] & rule.article_cue.bit)
-            return matches_at(rule.trigger, lower, self.starts(rule.starts, index, articles))
-        return rule.trigger.finditer(text if rule.cased else lower)
+        if isinstance(trigger, AgentDefendant) or not rule.starts:
+            found = (
+                trigger.finditer(lower, self.starts(trigger.starts, index))
+                if isinstance(trigger, AgentDefendant)
+                else trigger.finditer(text if rule.cased else lower)
+            )
+            return next(found, None), found
+        # A trigger starting with an article needs a word after it ("the judge"): without it, no article is tried.
+        articles = rule.article_cue is None or bool(self.cues[index] & rule.article_cue.bit)
+        offsets = self.starts(rule.starts, index, articles)
+        for position, offset in enumerate(offsets):
+            match = trigger.match(lower, offset)
+            if match:
+                return match, matches_at(trigger, lower, offsets[position + 1 :], match.end())
+        return None, ()
 
     def nearby_cues(self, index: int) -> int:
         """Vocabulary bits of sentence `index` and the three before it."""
-        found = self._nearby.get(index)
-        if found is None:
-            found = 0
-            for bits in self.cues[max(0, index - 3) : index + 1]:
-                found |= bits
-            self._nearby[index] = found
+        found = 0
+        for bits in self.cues[max(0, index - 3) : index + 1]:
+            found |= bits
         return found
 
     def vetoes(self, cue: Words | re.Pattern[str] | AgentDefendant, index: int) -> bool:
@@ -269,11 +279,10 @@ def rules_for(bits: int) -> tuple[Rule, ...]:
 def _match(rule: Rule, text: str, index: int, context: _Context) -> int | None:
     """Offset of the first trigger of `rule` in sentence `index` that survives the reality rules (`rule` was selected by
     its gate and context bits: those tests, far cheaper than the trigger regex, come first)."""
-    cues = context.cues[index]
-    triggers = context.triggers(rule, text, index)
-    first = next(triggers, None)
+    first, triggers = context.triggers(rule, text, index)
     if first is None:
         return None
+    cues = context.cues[index]
     # Vetoes are about the sentence, not the trigger: tested once, before the reality rules read each trigger's clause.
     vetoed = any(context.vetoes(veto, index) for veto in rule.vetoes)
     if vetoed and not (rule.exempt and context.vetoes(rule.exempt, index)):

@@ -89,11 +89,10 @@ def _character_class(starts: _Starts) -> str:
     return "[" + "".join(out) + "]"
 
 
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int = 0) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, trying the pattern only at `starts`: sorted offsets holding every place a
     match can begin (the offsets of a trigger's start words, of sentence punctuation), found faster than the engine
-    finds them."""
-    end = 0
+    finds them; `end`: where a match found before them ended (none of them starts inside it)."""
     for start in starts:
         if start >= end:
             match = pattern.match(text, start)

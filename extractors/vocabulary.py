@@ -34,7 +34,7 @@ class Scan(NamedTuple):
 def _article_starts() -> dict[int, frozenset[str]]:
     """Trigger start words "a", "an" and "the" (each keyed with the whitespace after it) would be a quarter of the
     scan's hits, almost all wasted: they stay out of the automaton, and their offsets are read from a sentence only
-    when a rule starting with one is tried there (`article_offsets`). Maps the bit of each `Words` holding such keys
+    when a rule starting with one is tried there (`article_starts`). Maps the bit of each `Words` holding such keys
     to its articles."""
     found: dict[int, frozenset[str]] = {}
     for words in Words.registry:
@@ -63,9 +63,14 @@ START_BITS_OF_ARTICLE = {
 _ARTICLE = re.compile(r"(?:t(?<![^\W_]t)he|a(?<![^\W_]a)n?)\s")
 
 
-def article_offsets(lowercase: str) -> list[tuple[int, str]]:
-    """(offset, article) wherever "a", "an" or "the" starts a word of `lowercase` and whitespace follows it."""
-    return [(match.start(), match.group()[:-1]) for match in _ARTICLE.finditer(lowercase)]
+# The bits of an article's match by its length: the article and one whitespace character.
+_START_BITS_BY_LENGTH = {len(article) + 1: bits for article, bits in START_BITS_OF_ARTICLE.items()}
+
+
+def article_starts(lowercase: str) -> list[tuple[int, int]]:
+    """(offset, bits of the start words it is) wherever "a", "an" or "the" starts a word of `lowercase` and whitespace
+    follows it (the article told by the length of its match: no substring is cut out)."""
+    return [(start, _START_BITS_BY_LENGTH[end - start]) for start, end in map(re.Match.span, _ARTICLE.finditer(lowercase))]
 
 
 def lower(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from extractors.event_rules import RULES, article_followers
-from extractors.vocabulary import article_offsets
+from extractors.vocabulary import article_starts
 
 
 @pytest.mark.parametrize(
@@ -48,4 +48,4 @@ def test_no_rule_trigger_matches_at_an_article_of_a_sentence_without_its_followe
             followers = [entry.rstrip("*") for entry in rule.article_cue.entries]
             if any(re.search(rf"(?<!\w){re.escape(word)}", sentence) for word in followers):
                 continue
-            assert not any(rule.trigger.match(sentence, offset) for offset, _ in article_offsets(sentence)), rule.type
+            assert not any(rule.trigger.match(sentence, offset) for offset, _ in article_starts(sentence)), rule.type
