@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import date
-from threading import Lock
+from threading import Lock, Thread
 
 from extractors.page import PageOutcome, process_page
 
@@ -20,6 +21,7 @@ PageInput = tuple[bytes, str | None, date | None]
 _MIN_PARALLEL = 8
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = Lock()
+_FOLLOW_SECONDS = 1.0
 
 
 def workers() -> int:
@@ -27,19 +29,37 @@ def workers() -> int:
     return max(1, int(os.environ.get("HOTSPOTS_WORKERS", os.cpu_count() or 1)))
 
 
-def process_context() -> multiprocessing.context.BaseContext:
-    """forkserver: the parent runs threads (Prefect, HTTP server), which fork() must not copy. The page processor is
-    imported once in the server, so each worker it forks starts with it."""
+def new_pool(max_workers: int) -> ProcessPoolExecutor:
+    """A pool of `max_workers` processes forked by a forkserver: the parent runs threads (Prefect, HTTP server), which
+    fork() must not copy. The page processor is imported once in the server, so each worker starts with it. Workers
+    exit on their own when the process that made the pool is gone."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["extractors.page"])
-    return context
+    return ProcessPoolExecutor(
+        max_workers=max_workers, mp_context=context, initializer=_follow, initargs=(os.getpid(),)
+    )
+
+
+def _follow(parent: int) -> None:
+    """Exit when `parent` does. A flow killed outright (SIGKILL, a cancelled run) never tells its pool to stop, and a
+    worker waiting on its task queue would otherwise wait for ever, with the forkserver kept alive beside it."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(_FOLLOW_SECONDS)
+            try:
+                os.kill(parent, 0)
+            except (ProcessLookupError, PermissionError):  # gone (or its id now belongs to another user's process)
+                os._exit(0)
+
+    Thread(target=watch, name="follow-parent", daemon=True).start()
 
 
 def _shared_pool() -> Executor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=process_context())
+            _pool = new_pool(workers())
         return _pool
 
 

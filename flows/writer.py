@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from threading import Lock
 
-from flows.parallel import process_context
+from flows.parallel import new_pool
 from warehouse import store
 from warehouse.records import PageRecord
 
@@ -43,7 +43,7 @@ def _process() -> ProcessPoolExecutor:
     global _writer
     with _writer_lock:
         if _writer is None:
-            _writer = ProcessPoolExecutor(max_workers=1, mp_context=process_context())
+            _writer = new_pool(1)
         return _writer
 
 
