@@ -27,7 +27,7 @@ from bench.synthetic_site import build_site  # noqa: E402
 from demo.server import serve_site  # noqa: E402
 from flows import writer  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
-from flows.parallel import peak_rss_mb  # noqa: E402
+from flows.process_pool import peak_rss_mb  # noqa: E402
 
 
 class PeakSampler(threading.Thread):

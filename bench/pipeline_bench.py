@@ -33,6 +33,7 @@ from extractors.article import extract_article  # noqa: E402
 from extractors.classify import classify  # noqa: E402
 from extractors.page import PageOutcome, content_hash  # noqa: E402
 from flows import parallel, writer  # noqa: E402
+from flows.process_pool import peak_rss_mb  # noqa: E402
 from sources.config import SourceConfig  # noqa: E402
 from sources.discovery import discover  # noqa: E402
 from sources.fetcher import FetchSettings, fetch_pages  # noqa: E402
@@ -149,7 +150,8 @@ def run(pages: int, workdir: Path) -> list[Stage]:
     stages.append(Stage(f"end to end: extract+classify+load, {parallel.workers()} workers + writer", processed,
                         clock.wall, clock.cpu))
     WORKER_PEAKS.extend(parallel.worker_peak_rss_mb())
-    WORKER_PEAKS.extend(peak for peak in [parallel.peak_rss_mb(writer.pid() or 0)] if peak is not None)
+    writer_peak = peak_rss_mb(writer.pid() or 0)  # there is no process 0: None when the writer never started
+    WORKER_PEAKS.extend([writer_peak] if writer_peak is not None else [])
     parallel.shutdown()
     writer.shutdown()
     stages.append(reference)

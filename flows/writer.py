@@ -10,17 +10,10 @@ the flow waits for each load before it submits the next, and only while it holds
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from threading import Lock
 
-from flows.parallel import new_pool
+from flows.process_pool import LazyPool
 from warehouse import store
 from warehouse.records import PageRecord
-
-_writer: ProcessPoolExecutor | None = None
-_writer_lock = Lock()
-
 
 # One DuckDB thread: the writer shares the machine with one pool worker per core, and a 100-page load gains little
 # from parallel operators, whose per-thread state is what it costs. Freed memory goes back at once rather than being
@@ -39,12 +32,7 @@ def _load_here(db: str | None, run_id: str, records: Sequence[PageRecord]) -> di
         return store.load_pages(con, run_id, records)
 
 
-def _process() -> ProcessPoolExecutor:
-    global _writer
-    with _writer_lock:
-        if _writer is None:
-            _writer = new_pool(1)
-        return _writer
+_WRITER = LazyPool(lambda: 1)
 
 
 def load(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
@@ -52,32 +40,14 @@ def load(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str
 
     A writer that died (killed, out of memory) is replaced at the next call: its batch was rolled back, and a retry
     gets a fresh process."""
-    pool = _process()
-    try:
-        return pool.submit(_load_here, db, run_id, list(records)).result()
-    except BrokenProcessPool:
-        _forget(pool)
-        raise
-
-
-def _forget(pool: ProcessPoolExecutor) -> None:
-    global _writer
-    with _writer_lock:
-        if _writer is pool:
-            _writer = None
+    return _WRITER.call(_load_here, db, run_id, list(records))
 
 
 def pid() -> int | None:
     """The writer process's id, once it has started; None before its first load or after `shutdown`."""
-    with _writer_lock:
-        processes = list(getattr(_writer, "_processes", None) or {})
-    return processes[0] if processes else None
+    return next(iter(_WRITER.pids()), None)
 
 
 def shutdown() -> None:
     """Stop the writer process (tests, benches); the next load starts a new one."""
-    global _writer
-    with _writer_lock:
-        if _writer is not None:
-            _writer.shutdown()
-            _writer = None
+    _WRITER.shutdown()

@@ -25,7 +25,7 @@ with store.open_warehouse(db) as con:
     run_id = store.start_run(con, "ingest", {})
 parallel.process_pages([(ARTICLE.format(n=n).encode(), None, None) for n in range(2, 14)])
 writer.load(db, run_id, [page("p1", "Agents detained a man outside a courthouse in Portland, Oregon, on Tuesday.")])
-pids = [*parallel._pool._processes, writer.pid(), forkserver._forkserver._forkserver_pid]
+pids = [*parallel._POOL.pids(), writer.pid(), forkserver._forkserver._forkserver_pid]
 print(" ".join(map(str, pids)), flush=True)
 time.sleep(120)
 """

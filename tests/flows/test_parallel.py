@@ -1,8 +1,12 @@
-"""The process pool: pages come back in order, with the same outcomes as in-process work, and workers are measurable."""
+"""The process pool: pages come back in order, with the same outcomes as in-process work, workers are measurable, and
+a pool that lost a worker is replaced at the next call."""
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
@@ -37,3 +41,14 @@ def test_pool_keeps_order_and_outcomes_and_reports_worker_memory(pool: None) -> 
     assert len(peaks) == 2 and all(peak > 20 for peak in peaks)
     parallel.shutdown()
     assert parallel.worker_peak_rss_mb() == []
+
+
+def test_a_pool_that_lost_a_worker_is_replaced_at_the_next_call(pool: None) -> None:
+    pages = [(ARTICLE.format(n=n).encode(), f"https://news.example/{n}", None) for n in range(2, 14)]
+    parallel.process_pages(pages)
+    lost = parallel._POOL.pids()
+    os.kill(lost[0], signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):
+        parallel.process_pages(pages)
+    assert [o.state for o in parallel.process_pages(pages)] == ["stored"] * len(pages)
+    assert not set(parallel._POOL.pids()) & set(lost)
