@@ -6,6 +6,7 @@
 the pool workers, the warehouse writer and Prefect's ephemeral API server.
 
     python bench/flow_memory_bench.py --pages 10000
+    python bench/flow_memory_bench.py --pages 10000 --profile dense   (the earlier, event-dense corpus)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from bench.synthetic_site import build_site  # noqa: E402
+from bench.synthetic_site import PROFILES, build_site  # noqa: E402
 from demo.server import serve_site  # noqa: E402
 from flows import writer  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
@@ -103,11 +104,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--profile", choices=PROFILES, default=PROFILES[0], help="corpus shape (default: %(default)s)")
     args = parser.parse_args()
     sampler = PeakSampler()
     with tempfile.TemporaryDirectory() as scratch:
         site, db = Path(scratch) / "site", Path(scratch) / "hotspots.duckdb"
-        build_site(site, args.pages)
+        build_site(site, args.pages, profile=args.profile)
         with serve_site(root=site, slow_seconds=0) as base:
             sources = Path(scratch) / "sources.toml"
             sources.write_text(f'[[sources]]\nname = "bench"\nkind = "sitemap"\nurl = "{base}/sitemap.xml"\n'
@@ -118,7 +120,7 @@ def main() -> int:
                              publish=False, notify_hotspots=False)
             elapsed = time.perf_counter() - started
             sampler.stop()
-    print(f"ingest over {args.pages:,} synthetic pages: {elapsed:.0f} s, status {summary['status']}, "
+    print(f"ingest over {args.pages:,} synthetic pages ({args.profile} profile): {elapsed:.0f} s, status {summary['status']}, "
           f"stored {summary.get('stored', 0):,}, skipped {summary.get('skipped', 0):,}, failed {summary.get('failed', 0):,}")
     by_role: dict[str, list[float]] = {}
     for pid, (peak, cmdline) in sampler.peaks.items():

@@ -1,12 +1,18 @@
 """Per-stage and end-to-end throughput of the pipeline on a synthetic site served on 127.0.0.1.
 
-Prints, per stage (discover, fetch, extract, classify, load) and end to end (extract + classify + load on all cores,
+Prints, per stage (discover, fetch, extract, classify, the fingerprints that dedupe, load) and end to end (extract + classify + load on all cores,
 arranged as the flow arranges them: the pool processes a batch while the writer process loads the one before):
 articles per second, CPU seconds and wall seconds; then the same pages through a bare `trafilatura.extract` loop on
-one core as the reference, the ratio of the two, the classify+load share of extraction time and the peak RSS.
+one core as the reference, the ratio of the two, the classify+load share of extraction time and the peak RSS. The
+content hash and MinHash fingerprint of each article are computed in the pool's workers (they are pure text work)
+but serve only the load's deduplication, so the share counts them with the load.
 
     python bench/pipeline_bench.py --pages 1000
     python bench/pipeline_bench.py --pages 10000
+    python bench/pipeline_bench.py --pages 1000 --profile dense
+
+The corpus (`bench/synthetic_site.py`) is shaped like real articles by default; the bench prints its words and events
+per article and the classifier's cost per word beside the same figures for the project's four real seed articles.
 """
 
 from __future__ import annotations
@@ -27,10 +33,11 @@ sys.path.insert(0, str(ROOT))
 
 import trafilatura  # noqa: E402
 
-from bench.synthetic_site import build_site  # noqa: E402
+from bench.synthetic_site import PROFILES, REAL_ARTICLES, build_site  # noqa: E402
 from demo.server import serve_site  # noqa: E402
 from extractors.article import extract_article  # noqa: E402
 from extractors.classify import classify  # noqa: E402
+from extractors.fingerprint import fingerprint  # noqa: E402
 from extractors.page import PageOutcome, content_hash  # noqa: E402
 from flows import parallel, writer  # noqa: E402
 from flows.process_pool import peak_rss_mb  # noqa: E402
@@ -110,10 +117,11 @@ def _end_to_end(db: Path, fetched: list[FetchResult]) -> int:
     return len(fetched)
 
 
-def run(pages: int, workdir: Path) -> list[Stage]:
-    """Build, serve and push `pages` synthetic pages through every stage; returns the measurements."""
+def run(pages: int, workdir: Path, profile: str) -> tuple[list[Stage], dict[str, float]]:
+    """Build, serve and push `pages` synthetic pages through every stage; returns the measurements and the corpus's
+    figures comparable with `REAL_ARTICLES`."""
     site = workdir / "site"
-    build_site(site, pages)
+    build_site(site, pages, profile=profile)
     stages: list[Stage] = []
     with serve_site(root=site, slow_seconds=0) as base:
         config = SourceConfig(name="bench", kind="sitemap", url=f"{base}/sitemap.xml", allow_private=True)
@@ -138,8 +146,15 @@ def run(pages: int, workdir: Path) -> list[Stage]:
     with Clock() as clock:
         verdicts = [classify(a.text, title=a.title, published=a.published) for a in articles]
     stages.append(Stage("classify (1 core)", len(verdicts), clock.wall, clock.cpu))
-    outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, content_hash(a.text))
-                for a, v in zip(articles, verdicts)]
+    words = sum(len(a.text.split()) for a in articles)
+    corpus = {"words per article": words / len(articles),
+              "events per article": sum(len(v.events) for v in verdicts) / len(verdicts),
+              "classify us per word": stages[-1].cpu / words * 1e6}
+    with Clock() as clock:
+        prints = [(content_hash(a.text), fingerprint(a.text)) for a in articles]
+    stages.append(Stage("fingerprint for dedupe (1 core)", len(prints), clock.wall, clock.cpu))
+    outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, *p)
+                for a, v, p in zip(articles, verdicts, prints)]
     with Clock() as clock:
         _load(workdir / "stages.duckdb", _records(results, outcomes))
     stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))
@@ -155,7 +170,7 @@ def run(pages: int, workdir: Path) -> list[Stage]:
     parallel.shutdown()
     writer.shutdown()
     stages.append(reference)
-    return stages
+    return stages, corpus
 
 
 def _peak_rss_mb() -> tuple[float, float]:
@@ -166,19 +181,23 @@ def _peak_rss_mb() -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--profile", choices=PROFILES, default=PROFILES[0], help="corpus shape (default: %(default)s)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        stages = run(args.pages, Path(scratch))
+        stages, corpus = run(args.pages, Path(scratch), args.profile)
     by_name = {s.name.split(" ")[0]: s for s in stages}
-    print(f"{args.pages} synthetic pages on {os.cpu_count()} cores")
+    print(f"{args.pages} synthetic pages ({args.profile} profile) on {os.cpu_count()} cores")
+    for figure, value in corpus.items():
+        print(f"  {figure}: {value:.2f} (the four real seed articles: {REAL_ARTICLES[figure]:.2f})")
     print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8}")
     for stage in stages:
         print(f"{stage.name:55} {stage.items:7d} {stage.rate:9.1f} {stage.wall:8.2f} {stage.cpu:8.2f}")
     e2e, reference = by_name["end"], by_name["reference:"]
-    extract, classify_, load = by_name["extract"], by_name["classify"], by_name["load"]
+    extract, classify_, prints, load = by_name["extract"], by_name["classify"], by_name["fingerprint"], by_name["load"]
     own, children = _peak_rss_mb()
     print(f"end-to-end throughput / bare trafilatura (1 core): {e2e.rate / reference.rate:.2f}x")
-    print(f"classify + load time / extract time: {(classify_.cpu + load.cpu) / extract.cpu:.1%}")
+    print(f"classify + load time / extract time: {(classify_.cpu + prints.cpu + load.cpu) / extract.cpu:.1%}"
+          " (load with the fingerprints it dedupes by)")
     print(f"peak RSS: main process {own:.0f} MB, largest worker or writer {children:.0f} MB")
     return 0
 
