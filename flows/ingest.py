@@ -189,6 +189,7 @@ def _ingest_locked(
             raise AllSourcesFailed(f"all {len(reports)} sources failed discovery: see `hotspots sources list`")
         status = "completed"
     finally:
+        writer.release()
         # Committed batches count even when the run failed: record the run, its clusters and its flags either way.
         with store.open_warehouse(db) as con:
             store.finish_run(con, run_id, counts, status)

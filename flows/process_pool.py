@@ -88,8 +88,17 @@ def _follow(parent: int) -> None:
 
 def peak_rss_mb(pid: int) -> float | None:
     """Peak resident memory of process `pid` in MB (Linux /proc VmHWM); None when it cannot be read."""
+    return _status_mb(pid, "VmHWM:")
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of process `pid` now, in MB (Linux /proc VmRSS); None when it cannot be read."""
+    return _status_mb(pid, "VmRSS:")
+
+
+def _status_mb(pid: int, field: str) -> float | None:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            return next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), None)
+            return next((int(line.split()[1]) / 1024 for line in status if line.startswith(field)), None)
     except OSError:
         return None

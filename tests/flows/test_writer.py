@@ -1,5 +1,5 @@
-"""The writer process: batches commit there, one long-lived process, errors come back to the caller, and a writer
-that died is replaced."""
+"""The writer process: batches commit there, one long-lived process that keeps the warehouse open until released,
+errors come back to the caller, and a writer that died is replaced."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import os
 import signal
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from flows import writer
@@ -48,6 +50,7 @@ def test_batches_commit_in_one_long_lived_process_of_their_own(warehouse: tuple[
     second = writer.load(str(db), run_id, [_page(2), _page(1)])
     assert writer.pid() == process
     assert (first["stored"], first["mentions"], second["stored"]) == (1, 1, 2)
+    writer.release()
     with store.open_warehouse(db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
         assert con.execute("SELECT count(*) FROM mentions").fetchone() == (2,)
@@ -75,3 +78,35 @@ def test_a_writer_that_died_is_replaced_at_the_next_load(warehouse: tuple[Path, 
         writer.load(str(db), run_id, [_page(2)])
     assert writer.load(str(db), run_id, [_page(2)])["stored"] == 1
     assert writer.pid() not in (None, dead)
+
+
+def test_the_warehouse_stays_open_between_loads_until_released(warehouse: tuple[Path, str]) -> None:
+    db, run_id = warehouse
+    writer.load(str(db), run_id, [_page(1)])
+    with pytest.raises(duckdb.IOException, match="lock"):  # the writer holds the file, as between a run's loads
+        duckdb.connect(str(db), read_only=True)
+    writer.load(str(db), run_id, [_page(2)])
+    writer.release()
+    with store.open_warehouse(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    assert writer.load(str(db), run_id, [_page(3)])["stored"] == 1  # and reopens it at the next load
+    writer.shutdown()
+    with store.open_warehouse(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+
+
+def test_the_connection_is_dropped_after_a_failed_load_and_above_the_memory_bound(
+    warehouse: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, run_id = warehouse
+    try:
+        writer._load_here(str(db), run_id, [_page(1)])  # in this process, to look at what it keeps
+        assert writer._KEPT.path == db.resolve()
+        with pytest.raises(AssertionError):  # a stored page without its classification
+            writer._load_here(str(db), run_id, [replace(_page(2), classification=None)])
+        assert writer._KEPT.connection is None
+        monkeypatch.setattr(writer, "REOPEN_ABOVE_MB", 0.0)
+        assert writer._load_here(str(db), run_id, [_page(2)])["stored"] == 1
+        assert writer._KEPT.connection is None
+    finally:
+        writer._close_here()
