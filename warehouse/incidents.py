@@ -237,6 +237,8 @@ def _write_rows(
 
 def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:
     """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents."""
+    if not incident_ids:
+        return
     con.execute(
         """
         UPDATE incidents SET n_mentions = s.n_mentions, n_articles = s.n_articles, n_sources = s.n_sources,
