@@ -52,6 +52,9 @@ def open_warehouse(db: str | os.PathLike[str] | None, read_only: bool = False) -
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path))
         migrate(con)
+    # DuckDB draws a progress bar on the terminal for any statement over two seconds: noise in a nightly job's log and
+    # between the CLI's own lines.
+    con.execute("SET enable_progress_bar = false")
     try:
         yield con
     finally:

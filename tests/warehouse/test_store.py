@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -98,3 +99,11 @@ def test_read_only_open_of_a_missing_file_says_what_to_do(tmp_path):
     with pytest.raises(FileNotFoundError, match="hotspots demo"):
         with store.open_warehouse(tmp_path / "missing.duckdb", read_only=True):
             pass
+
+
+def test_warehouse_connections_draw_no_progress_bar(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with store.open_warehouse(db) as con:
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+    with store.open_warehouse(db, read_only=True) as con:
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
