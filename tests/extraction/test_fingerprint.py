@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
+import re
+import sys
+import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from extractors.fingerprint import fingerprint, jaccard, shingles
+from extractors.fingerprint import _MULTIPLIERS, _OFFSETS, Fingerprint, fingerprint, jaccard, shingles
 
 
 def _as_shingles(values: set[int]) -> np.ndarray:
@@ -36,3 +41,70 @@ def test_shingles_are_sorted_distinct_word_triples() -> None:
     assert list(values) == sorted(set(values.tolist()))
     assert values.size == 7  # "agents detained two" and "detained two men" appear twice but count once
     assert fingerprint("two words") is None
+
+
+# The stored buckets and shingles must not change, so the fast code is compared with the plain definition.
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def _reference_shingles(text: str) -> np.ndarray:
+    words = re.findall(r"\w+", text.lower())
+    triples = {zlib.crc32(" ".join(words[i:i + 3]).encode("utf-8")) for i in range(len(words) - 2)}
+    return np.array(sorted(triples), dtype=np.uint32)
+
+
+def _reference_fingerprint(text: str) -> Fingerprint | None:
+    values = _reference_shingles(text)
+    if not values.size:
+        return None
+    signature = [min(((int(key) * int(multiplier) + int(offset)) % 2**64) >> 32 for key in values)
+                 for multiplier, offset in zip(_MULTIPLIERS, _OFFSETS)]
+    rows = [b"".join(value.to_bytes(8, sys.byteorder) for value in signature[band * 3:band * 3 + 3])
+            for band in range(32)]
+    buckets = tuple(int.from_bytes(hashlib.blake2b(row, digest_size=8).digest(), "little", signed=True) for row in rows)
+    return Fingerprint(values, buckets)
+
+
+def _assert_same_shingles(text: str) -> None:
+    values = shingles(text)
+    assert values.dtype == np.uint32
+    assert values.tobytes() == _reference_shingles(text).tobytes()
+
+
+def test_shingles_of_every_code_point() -> None:
+    # Each character between two ASCII letters: a word character joins them, any other splits them; lower-casing
+    # can turn one character into two (İ) or into ASCII (the Kelvin sign); lone surrogates must not reach the encoder.
+    text = "z".join(map(chr, range(0x110000)))
+    _assert_same_shingles(text)
+
+
+_VARIED = [
+    "", "one", "two words", "three words here", "the the the the the", "İstanbul İSTANBUL ıi Straße STRASSE ẞ",
+    "café cafe\u0301 naïve ΣΊΣΥΦΟΣ σίσυφος ǅemal \u212a\u212b", "東京 都 の 移民 局 ١٢٣ ²³ ½ ⅳ snake_case 4_5",
+    "a\u00a0b\u2003c\u3000d\x1ce\x85f\u200bg\ufeffh\ud800i", "\U0001d400\U0001d401 \U00010400\U00010428 😀 😀 done",
+    "Agents — who declined to give names — detained “José Núñez” at 5:40 a.m., a spokesperson’s e-mail said.",
+]
+
+
+@pytest.mark.parametrize("text", _VARIED)
+def test_fingerprint_is_the_plain_definition(text: str) -> None:
+    _assert_same_shingles(text)
+    assert fingerprint(text) == _reference_fingerprint(text)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_fingerprint_on_random_mixes(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["ICE", "agents", "detained", "İ", "ß", "Σ", "é", "\u0301", "—", "“", "’", "_", "東京", "7", " ", "  ",
+              "\n", "\u00a0", "\u2003", ".", ","]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 600)))
+    _assert_same_shingles(text)
+    assert fingerprint(text) == _reference_fingerprint(text)
+
+
+def test_shingles_of_the_repository_texts() -> None:
+    paths = sorted((_REPO / "dev" / "extraction" / "pages").glob("*.txt")) + sorted((_REPO / "demo").glob("**/*.md"))
+    assert paths
+    for path in paths:
+        _assert_same_shingles(path.read_text(encoding="utf-8"))
+    assert fingerprint(paths[0].read_text(encoding="utf-8")) == _reference_fingerprint(paths[0].read_text("utf-8"))
