@@ -55,6 +55,13 @@ QUOTED_APPEALS = [
     "Members, you said it best", "Your alerts, she said, arrive daily", "Donate now, the mayor said",
     "Sign up for the class, the flyer says", "Supporters and members told the board", "“Subscribe and donate”",
 ]
+# Two weak cues at the twelve-word limit of a link bar, and one word past it.
+AT_THE_LIMIT = [
+    "Members and supporters met at the library in Tucson on Friday night",
+    "Members and supporters met at the old library in Tucson on Friday night",
+    "Subscription alerts went out to every household in Yuma County on Monday",
+    "Subscription alerts went out to nearly every household in Yuma County on Monday",
+]
 
 
 def _trapped(line: str) -> list[str]:
@@ -69,7 +76,7 @@ def _prose_lines() -> list[str]:
     return [line for page in pages for line in page.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-BASE = sorted({*FURNITURE, *CUE_EXAMPLES, *QUOTED_APPEALS, *_prose_lines()})
+BASE = sorted({*FURNITURE, *CUE_EXAMPLES, *QUOTED_APPEALS, *AT_THE_LIMIT, *_prose_lines()})
 LINES = BASE + [line.upper() for line in BASE] + [line.title() for line in BASE] + [
     variant for line in BASE for variant in _trapped(line)
 ]
@@ -83,15 +90,16 @@ def test_a_cue_finds_and_counts_what_its_pattern_finds(cue: _Cue) -> None:
         assert cue.count(line) == len(cue.pattern.findall(line)), line
 
 
+def _witnesses(cue: _Cue, line: str) -> list[tuple[str, str]]:
+    text = line.lower()
+    return [("in", n) for n in cue.needs if n in text] + [("start", s) for s in cue.starts if text.startswith(s)]
+
+
 @pytest.mark.parametrize("cue", CUES, ids=lambda cue: cue.pattern.pattern[:30])
 def test_each_needed_literal_is_alone_on_some_line_the_pattern_finds(cue: _Cue) -> None:
-    # Dropping any literal from `needs` would then make the test above fail on that line.
-    alone = {
-        found[0]
-        for line in LINES
-        if cue.pattern.search(line) and len(found := [n for n in cue.needs if n in line.lower()]) == 1
-    }
-    assert alone == set(cue.needs)
+    # Dropping any literal from `needs` or `starts` would then make the test above fail on that line.
+    alone = {found[0] for line in LINES if cue.pattern.search(line) and len(found := _witnesses(cue, line)) == 1}
+    assert alone == {("in", n) for n in cue.needs} | {("start", s) for s in cue.starts}
 
 
 def _appeal_long_way(line: str, strong: _Cue, weak: _Cue) -> bool:
@@ -141,3 +149,15 @@ def test_folded_words_lower_the_joined_words_like_each_word() -> None:
         chunk = cased[start : start + 64]
         line = " ".join(f"Σ{a}Σ Σ {b}Σ'Σ{a}" for a, b in zip(chunk, reversed(chunk)))
         assert _norm(line) == " ".join(word.lower() for word in _tokens(line)), line
+
+
+def test_ascii_lines_have_the_words_the_unicode_pattern_finds() -> None:
+    ascii_chars = "".join(map(chr, range(128)))
+    pairs = [f"a{c}{d}b" for c in ascii_chars for d in ascii_chars]  # every two characters between two letters
+    for line in [*(line for line in LINES if line.isascii()), ascii_chars, ascii_chars[::-1], *pairs]:
+        assert _tokens(line) == tuple(boilerplate._WORD.findall(line)), line
+
+
+def test_hint_text_is_the_lowered_line_unless_it_holds_a_case_trap() -> None:
+    for line in LINES:
+        assert boilerplate._hint_text(line) == (None if boilerplate._CASE_TRAPS.search(line) else line.lower()), line
