@@ -102,6 +102,7 @@ _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by)\b|\ba
 _TIME_ONLY = re.compile(rf"^{_TIMEISH}(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?$", re.I)
 # A press release ends at "###" (or "-30-"); what follows is the agency's page furniture.
 _END_MARK = re.compile(r"^(?:#{3}|-\s*30\s*-|\*{3})$")
+_END_MARK_STARTS = ("#", "-", "*")  # the first characters an end mark can have, tested before the pattern
 _READ_MORE_TAIL = re.compile(r"(?:continue reading|read more|keep reading|read the full story|full story)\s*(?:[›»→>…]|\.{3})?$",
                              re.I)
 # A section label glued to the first sentence by a scraper ("News NetworksThe coverage ..."): keep the sentence.
@@ -392,7 +393,7 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             kinds[i] = "repeated_headline"
         elif kept_above < 3 and _BYLINE.match(line):
             kinds[i] = "byline"
-        elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and everything.count(unprefixed[i]) >= (
+        elif _words(line) <= _SHORT and unprefixed[i].count(" ") >= 4 and everything.count(unprefixed[i]) >= (
             2 if unprefixed[i] in norms[i] else 1
         ) and any(
             j != i and kinds[j] is None and len(norms[j]) >= len(unprefixed[i]) and unprefixed[i] in norms[j]
@@ -466,7 +467,7 @@ def _split_lines(text: str) -> list[str]:
     lines = []
     for raw in text.splitlines():
         line = " ".join(raw.split())  # \s and str.split() agree on what is a space
-        if _END_MARK.match(line) and lines:
+        if line.startswith(_END_MARK_STARTS) and lines and _END_MARK.match(line):
             break
         glued = _GLUED_LABEL.match(line)
         if glued and _words(line) > 20:

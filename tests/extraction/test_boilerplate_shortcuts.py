@@ -161,3 +161,28 @@ def test_ascii_lines_have_the_words_the_unicode_pattern_finds() -> None:
 def test_hint_text_is_the_lowered_line_unless_it_holds_a_case_trap() -> None:
     for line in LINES:
         assert boilerplate._hint_text(line) == (None if boilerplate._CASE_TRAPS.search(line) else line.lower()), line
+
+
+def test_folded_words_are_separated_by_single_spaces_only() -> None:
+    # _mark_repeats counts the words of a folded line by its spaces instead of splitting it.
+    for line in LINES:
+        norm = _norm(line)
+        assert norm.split() == (norm.split(" ") if norm else []), line
+    every_char = map(chr, range(sys.maxunicode + 1))
+    assert not [char for char in every_char if char.isalnum() and any(c.isspace() for c in char.lower())]
+
+
+def test_an_end_mark_starts_with_one_of_its_first_characters() -> None:
+    tails = ["##", "**", " 30 -", "\t30\u2003-", "30-", "", "#", "*"]
+    for char in map(chr, range(sys.maxunicode + 1)):
+        for tail in tails:
+            if boilerplate._END_MARK.match(char + tail):
+                assert (char + tail).startswith(boilerplate._END_MARK_STARTS)
+    assert boilerplate._split_lines("Agents left.\n - 30 -\nContact: press office") == ["Agents left."]
+
+
+@pytest.mark.parametrize(("pull", "removed"), [("Agents left the county jail", True), ("Agents left the jail", False)])
+def test_a_pull_quote_needs_five_words(pull: str, removed: bool) -> None:
+    story = f"Witnesses said {pull.lower()} before noon on Friday, hours after the judge ruled."
+    kept = boilerplate.strip_boilerplate("\n".join([story, pull, story.replace("Witnesses", "Neighbors")]))
+    assert (pull not in kept.splitlines()) == removed
