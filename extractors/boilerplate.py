@@ -153,7 +153,8 @@ _NEWSLETTER_WEAK = _Cue(
 )
 _READER_ADDRESS = _Cue(r"\b(?:you|your|yours)\b|^(?:sign|subscribe|donate|support|join|get|become|help|give)\b",
                        ("you",), ("sign", "subscribe", "donate", "support", "join", "get", "become", "help", "give"))
-_ATTRIBUTION = _Cue(r"\b(?:said|says|told|according to)\b|[“”\"]", ("said", "says", "told", "according to", "“", "”", '"'))
+_ATTRIBUTION = _Cue(r"\b(?:said|says|told|according to)\b|[“”\"]",
+                    ("said", "says", "told", "according to", "“", "”", '"'))
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|use|policy|settings|preferences|experience)\b|"
                      r"\b(?:accept|manage|reject)\b.*\bcookies?\b", re.I)
 # Credits of photo captions: "Photograph: Matt Rourke/AP", "(AP Photo/Abbie Parr)", "Photo by X", "Getty Images".
