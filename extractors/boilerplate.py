@@ -13,7 +13,57 @@ from functools import lru_cache
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# The same words in an ASCII line, where a word character other than "_" is a letter or a digit (and "’" cannot
+# occur); sre tests a range faster than the Unicode word category.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
 _TERMINAL = re.compile(r"[.!?…\"”’)\]:]$")
+
+# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() maps them elsewhere (or to two
+# characters): on a line holding one, a literal test on the lower-cased line could miss what a pattern finds.
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=8192)
+def _hint_text(line: str) -> str | None:
+    """The line lower-cased for literal hint tests, or None where such tests would not be exact (see _CASE_TRAPS)."""
+    return None if not line.isascii() and _CASE_TRAPS.search(line) else line.lower()
+
+
+def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, literals))
+
+
+def _mentions(line: str, hints: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern that needs one of `hints` (lower-case literals) cannot match `line`.
+
+    A few substring tests cost far less than a regular expression scanning a whole paragraph for its alternatives.
+    """
+    text = _hint_text(line)
+    return text is None or _contains_any(text, hints)
+
+
+class _Cue:
+    """A case-insensitive pattern and lower-case literals of which every match holds one somewhere (`needs`) or at the
+    start of the line (`starts`): a paragraph with none of them is not searched, which spares a scan of the whole
+    paragraph for each alternative."""
+
+    __slots__ = ("needs", "pattern", "starts")
+
+    def __init__(self, pattern: str, needs: tuple[str, ...], starts: tuple[str, ...] = ()) -> None:
+        self.pattern = re.compile(pattern, re.I)
+        self.needs = needs
+        self.starts = starts
+
+    def _may_match(self, line: str) -> bool:
+        text = _hint_text(line)  # without a case trap, lower() keeps every character in its place
+        return text is None or _contains_any(text, self.needs) or text.startswith(self.starts)
+
+    def search(self, line: str) -> bool:
+        return self._may_match(line) and self.pattern.search(line) is not None
+
+    def count(self, line: str) -> int:
+        return len(self.pattern.findall(line)) if self._may_match(line) else 0
+
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATEISH = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
@@ -52,6 +102,7 @@ _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|by)\b|\ba
 _TIME_ONLY = re.compile(rf"^{_TIMEISH}(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?$", re.I)
 # A press release ends at "###" (or "-30-"); what follows is the agency's page furniture.
 _END_MARK = re.compile(r"^(?:#{3}|-\s*30\s*-|\*{3})$")
+_END_MARK_STARTS = ("#", "-", "*")  # the first characters an end mark can have, tested before the pattern
 _READ_MORE_TAIL = re.compile(r"(?:continue reading|read more|keep reading|read the full story|full story)\s*(?:[›»→>…]|\.{3})?$",
                              re.I)
 # A section label glued to the first sentence by a scraper ("News NetworksThe coverage ..."): keep the sentence.
@@ -76,40 +127,45 @@ _READ_MORE = re.compile(
 )
 # Appeals to the reader. A strong cue is furniture on its own; weak cues ("supporters", "subscribe") also occur in
 # news prose, so they count only in pairs or in a line that addresses the reader and quotes nobody.
-_DONATION_STRONG = re.compile(
+_DONATION_STRONG = _Cue(
     r"\b(?:donate (?:now|today|here|to|at)|chip in|tax[- ]deductible|(?:reader|member|listener)[- ](?:funded|supported)|"
     r"nonprofit newsroom|"
     r"become a (?:member|supporter|patron)|support (?:our|independent|local|this) (?:journalism|reporting|work)|"
     r"make a (?:gift|donation)|keep \w+ (?:independent|free)|goal:\s*[\d,]+ \w+|member drive|"
     r"\$\d+(?:\s*(?:donation|gift|a month|per month|monthly))|we (?:don[’']t|do not) take money)\b",
-    re.I,
+    ("donate ", "chip in", "deductible", "funded", "supported", "nonprofit newsroom", "become a ", "support ", "make a ",
+     "keep ", "goal:", "member drive", "$", "take money"),
 )
-_DONATION_WEAK = re.compile(r"\b(?:donat\w*|supporters?|contribut\w*|paywall|membership|members?)\b", re.I)
-_NEWSLETTER_STRONG = re.compile(
+_DONATION_WEAK = _Cue(r"\b(?:donat\w*|supporters?|contribut\w*|paywall|membership|members?)\b",
+                      ("donat", "support", "contribut", "paywall", "member"))
+_NEWSLETTER_STRONG = _Cue(
     r"\b(?:newsletters?|sign[- ]?up (?:for|to|now|here|today)|subscribe (?:to|now|today|for)|(?:in|into|to) your inbox|"
     r"enter your email|delivered (?:to you|daily|weekly|every)|get (?:the|our) (?:latest|top|morning|daily|evening|best)"
     r"|by signing up|breaking news alerts?|push notifications?|free articles? (?:left|remaining))\b",
-    re.I,
+    ("newsletter", "sign up ", "sign-up ", "signup ", "subscribe ", " your inbox", "enter your email", "delivered ",
+     "get the ", "get our ", "by signing up", "breaking news alert", "push notification", "free article"),
 )
-_NEWSLETTER_WEAK = re.compile(
+_NEWSLETTER_WEAK = _Cue(
     r"\b(?:sign[- ]?up|subscrib\w*|subscriptions?|unsubscribe|privacy policy|terms of (?:use|service)|"
     r"email address|alerts?|unlimited access)\b",
-    re.I,
+    ("sign up", "sign-up", "signup", "subscri", "privacy policy", "terms of ", "email address", "alert",
+     "unlimited access"),
 )
-_READER_ADDRESS = re.compile(r"\b(?:you|your|yours)\b|^(?:sign|subscribe|donate|support|join|get|become|help|give)\b",
-                             re.I)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]", re.I)
+_READER_ADDRESS = _Cue(r"\b(?:you|your|yours)\b|^(?:sign|subscribe|donate|support|join|get|become|help|give)\b",
+                       ("you",), ("sign", "subscribe", "donate", "support", "join", "get", "become", "help", "give"))
+_ATTRIBUTION = _Cue(r"\b(?:said|says|told|according to)\b|[“”\"]",
+                    ("said", "says", "told", "according to", "“", "”", '"'))
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|use|policy|settings|preferences|experience)\b|"
                      r"\b(?:accept|manage|reject)\b.*\bcookies?\b", re.I)
 # Credits of photo captions: "Photograph: Matt Rourke/AP", "(AP Photo/Abbie Parr)", "Photo by X", "Getty Images".
-_CREDIT = re.compile(
+_CREDIT = _Cue(
     r"\((?:[A-Z]{2,6}\s+)?(?:photo|image|video|file photo|photo illustration)\b[^)]*\)|"
     r"\b(?:photograph|photo|photos|image|picture|video|illustration|graphic|credit|courtesy)(?:\s+(?:by|credit|courtesy))?"
     r"\s*(?::\s*|by\s+)(?-i:[A-Z])|"
     r"\b(?:getty images|shutterstock)\b|"
     r"\((?-i:[A-Z])[\w.’'-]+(?: [\w.’'-]+){0,3}\s*/\s*[^()]{2,40}\)\.?$|"
     r"/\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Bloomberg|Sipa|NurPhoto|ZUMA(?: Press)?|Shutterstock|Alamy)\)?\.?$",
-    re.I,
+    ("photo", "image", "picture", "video", "illustration", "graphic", "credit", "courtesy", "shutterstock", "/"),
 )
 _CATEGORY_PREFIX = re.compile(r"^(?:tags?|topics?|filed under|categories|category|related topics|more on)\s*:", re.I)
 _BREAKING = re.compile(r"^(?:breaking(?: news)?|update[d]?|developing|just in|watch|live|exclusive)\s*[:|–—-]\s*", re.I)
@@ -145,32 +201,21 @@ _LONGEST_FURNITURE = 70
 @lru_cache(maxsize=8192)
 def _tokens(line: str) -> tuple[str, ...]:
     """The words of a line, found once for both the word counts and the folded text of the rules."""
-    return tuple(_WORD.findall(line))
+    return tuple((_ASCII_WORD if line.isascii() else _WORD).findall(line))
 
 
 @lru_cache(maxsize=8192)
 def _norm(line: str) -> str:
-    """Case- and punctuation-folded words, to compare headlines with lines."""
-    return " ".join(w.lower() for w in _tokens(line))
+    """Case- and punctuation-folded words, to compare headlines with lines.
+
+    One lower() of the joined words equals lowering each word: a space is neither cased nor case-ignorable, so the
+    context rule of final sigma never looks across it.
+    """
+    return " ".join(_tokens(line)).lower()
 
 
 def _words(line: str) -> int:
     return len(_tokens(line))
-
-
-# Characters that re.IGNORECASE matches to an ASCII letter while str.lower() maps them elsewhere (or to two
-# characters): on a line holding one, a literal test on the lower-cased line could miss what a pattern finds.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-@lru_cache(maxsize=8192)
-def _hint_text(line: str) -> str | None:
-    """The line lower-cased for literal hint tests, or None where such tests would not be exact (see _CASE_TRAPS)."""
-    return None if _CASE_TRAPS.search(line) else line.lower()
-
-
-def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
-    return any(map(text.__contains__, literals))
 
 
 def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
@@ -195,15 +240,6 @@ def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(alternation(trie))
 
 
-def _mentions(line: str, hints: tuple[str, ...]) -> bool:
-    """False only when a case-insensitive pattern that needs one of `hints` (lower-case literals) cannot match `line`.
-
-    A few substring tests cost far less than a regular expression scanning a whole paragraph for its alternatives.
-    """
-    text = _hint_text(line)
-    return text is None or _contains_any(text, hints)
-
-
 def _is_heading(line: str) -> bool:
     """A short line that does not read as a sentence: a block title."""
     return _words(line) <= 10 and not re.search(r"[.!]$", line)
@@ -217,7 +253,7 @@ def _is_headline_item(line: str) -> bool:
 
 def _share_bar(line: str) -> bool:
     words = _tokens(line)
-    return 0 < len(words) <= 12 and all(w.lower() in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
+    return bool(words) and all(w.lower() in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
 
 
 _LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking news|developing story|exclusive|"
@@ -226,34 +262,27 @@ _LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking ne
 
 def _section_label(line: str) -> bool:
     """A lone ALL-CAPS word or two ("CELEBRITY", "U.S. NEWS") or a page-type label ("Live updates")."""
-    if _words(line) > 3:
-        return False
     if _LABELS.match(line):
         return True
     letters = [c for c in line if c.isalpha()]
     return (
         len(letters) >= 2
         and all(c.isupper() for c in letters)
-        and _words(line) <= 3
         and not re.search(r"[.!?:]$", line.replace("U.S.", "US"))
     )
 
 
-def _appeal(line: str, strong: re.Pattern[str], weak: re.Pattern[str]) -> bool:
+def _appeal(line: str, strong: _Cue, weak: _Cue) -> bool:
     """A call to action (donation, newsletter) speaks to the reader and quotes nobody.
 
     One strong cue suffices; weak cues need the reader addressed, or two of them in a link-bar-sized line.
     """
-    if _words(line) > _LONGEST_FURNITURE or _ATTRIBUTION.search(line):
-        return False
     if strong.search(line):
-        return True
-    n = len(weak.findall(line))
-    return n >= 1 and (bool(_READER_ADDRESS.search(line)) or (n >= 2 and _words(line) <= 12))
-
-
-def _caption(line: str) -> bool:
-    return _words(line) <= 70 and bool(_CREDIT.search(line))
+        return not _ATTRIBUTION.search(line)
+    if _words(line) > 12:  # past link-bar size only the reader addressed counts, so one weak cue is enough to know
+        return _READER_ADDRESS.search(line) and weak.search(line) and not _ATTRIBUTION.search(line)
+    n = weak.count(line)
+    return n >= 1 and (_READER_ADDRESS.search(line) or n >= 2) and not _ATTRIBUTION.search(line)
 
 
 def _placeholder(line: str) -> bool:
@@ -268,12 +297,18 @@ class _Rule(NamedTuple):
 
     `hints` are lower-case literals of which every line the test accepts contains one (each of its pattern's
     alternatives needs one of them), so a line with none skips the test; empty for tests that are cheap anyway.
+    A line of more than `most_words` words is never this kind.
     """
 
     kind: str
     block: bool
     test: Callable[[str], bool]
     hints: tuple[str, ...] = ()
+    most_words: int = _LONGEST_FURNITURE
+
+    def accepts(self, line: str) -> bool:
+        """The rule alone, without the hints that only spare work."""
+        return _words(line) <= self.most_words and self.test(line)
 
 
 _DONATION_HINTS = (
@@ -294,25 +329,21 @@ _LINE_RULES: list[_Rule] = [
     _Rule("placeholder", False, _placeholder),
     _Rule("relative_time", False, lambda s: bool(_RELATIVE_TIME.match(s) or _TIME_ONLY.match(s))),
     _Rule("date_stamp", False, lambda s: bool(_DATELINE_META.match(s))),
-    _Rule("disclaimer", False, lambda s: bool(_DISCLAIMER.match(s)) and _words(s) <= 60),
-    _Rule("copyright", False, lambda s: bool(_COPYRIGHT.search(s)) and _words(s) <= 40,
-          ("copyright", "©", "(c)", "all rights reserved")),
-    _Rule("comments", False, lambda s: bool(_COMMENTS.match(s)) and _words(s) <= 12),
-    _Rule("share", False, _share_bar),
-    _Rule("read_more", True, lambda s: bool(_READ_MORE.match(s)) and _words(s) <= 25),
-    _Rule("read_more", True, lambda s: bool(_READ_MORE_TAIL.search(s)) and _words(s) <= 25,
-          ("reading", "read more", "full story")),
+    _Rule("disclaimer", False, lambda s: bool(_DISCLAIMER.match(s)), most_words=60),
+    _Rule("copyright", False, lambda s: bool(_COPYRIGHT.search(s)), ("copyright", "©", "(c)", "all rights reserved"), 40),
+    _Rule("comments", False, lambda s: bool(_COMMENTS.match(s)), most_words=12),
+    _Rule("share", False, _share_bar, most_words=12),
+    _Rule("read_more", True, lambda s: bool(_READ_MORE.match(s)), most_words=25),
+    _Rule("read_more", True, lambda s: bool(_READ_MORE_TAIL.search(s)), ("reading", "read more", "full story"), 25),
     _Rule("donation", True, lambda s: _appeal(s, _DONATION_STRONG, _DONATION_WEAK), _DONATION_HINTS),
     _Rule("newsletter", True, lambda s: _appeal(s, _NEWSLETTER_STRONG, _NEWSLETTER_WEAK), _NEWSLETTER_HINTS),
-    _Rule("cookie", True, lambda s: bool(_COOKIE.search(s)) and _words(s) <= 60, ("cookie",)),
-    _Rule("caption", False, _caption, _CREDIT_HINTS),
-    _Rule("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)) and _words(s) <= 30),
-    _Rule("metadata_widget", False, lambda s: bool(_FIELD.match(s)) and _words(s) <= 8),
-    _Rule("contact_prompt", False,
-          lambda s: _words(s) <= 25 and bool(_EMAIL.search(s)) and not _ATTRIBUTION.search(s), ("@",)),
-    _Rule("republish", True, lambda s: _words(s) <= 40 and bool(_REPUBLISH.search(s)),
-          ("republish", "creative commons licen")),
-    _Rule("section_label", False, _section_label),
+    _Rule("cookie", True, lambda s: bool(_COOKIE.search(s)), ("cookie",), 60),
+    _Rule("caption", False, _CREDIT.search, _CREDIT_HINTS),
+    _Rule("tags", False, lambda s: bool(_CATEGORY_PREFIX.match(s)), most_words=30),
+    _Rule("metadata_widget", False, lambda s: bool(_FIELD.match(s)), most_words=8),
+    _Rule("contact_prompt", False, lambda s: bool(_EMAIL.search(s)) and not _ATTRIBUTION.search(s), ("@",), 25),
+    _Rule("republish", True, lambda s: bool(_REPUBLISH.search(s)), ("republish", "creative commons licen"), 40),
+    _Rule("section_label", False, _section_label, most_words=3),
 ]
 
 
@@ -334,10 +365,15 @@ def classify_line(line: str) -> str | None:
     n = _words(line)
     if n > _LONGEST_FURNITURE:
         return None
-    if n > 12 and not _LONG_LINE_HINT.search(line.lower()):
+    text = _hint_text(line)
+    if n > 12 and not _LONG_LINE_HINT.search(line.lower() if text is None else text):
         return None
     for rule in _LINE_RULES:
-        if (not rule.hints or _mentions(line, rule.hints)) and rule.test(line):
+        if (
+            n <= rule.most_words
+            and (not rule.hints or text is None or _contains_any(text, rule.hints))
+            and rule.test(line)
+        ):
             return rule.kind
     return None
 
@@ -358,7 +394,7 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             kinds[i] = "repeated_headline"
         elif kept_above < 3 and _BYLINE.match(line):
             kinds[i] = "byline"
-        elif _words(line) <= _SHORT and len(unprefixed[i].split()) >= 5 and everything.count(unprefixed[i]) >= (
+        elif _words(line) <= _SHORT and unprefixed[i].count(" ") >= 4 and everything.count(unprefixed[i]) >= (
             2 if unprefixed[i] in norms[i] else 1
         ) and any(
             j != i and kinds[j] is None and len(norms[j]) >= len(unprefixed[i]) and unprefixed[i] in norms[j]
@@ -432,7 +468,7 @@ def _split_lines(text: str) -> list[str]:
     lines = []
     for raw in text.splitlines():
         line = " ".join(raw.split())  # \s and str.split() agree on what is a space
-        if _END_MARK.match(line) and lines:
+        if line.startswith(_END_MARK_STARTS) and lines and _END_MARK.match(line):
             break
         glued = _GLUED_LABEL.match(line)
         if glued and _words(line) > 20:
