@@ -18,6 +18,7 @@ import ahocorasick
 from extractors import gazetteer
 from extractors.event_rules import ANCHOR_BITS, ARTICLES, Words
 from extractors.relevance import ACRONYMS, TERM_WEIGHTS, TITLE_WEIGHT, acronym_points, score
+from extractors.sentences import Sentence
 
 
 class Scan(NamedTuple):
@@ -80,6 +81,16 @@ def lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def lower_sentences(text: str, sentences: list[Sentence]) -> list[str]:
+    """`lower` of each sentence of `text`, cut from the text lowercased once when no letter of it lowercases to two
+    characters: lowercasing is then one character for one, and the only letter read in context, a final sigma, reads
+    no further than the whitespace that surrounds every sentence."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [lower(sentence.text) for sentence in sentences]
+    return [lowered[sentence.start : sentence.end] for sentence in sentences]
 
 
 @cache

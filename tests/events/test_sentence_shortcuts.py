@@ -6,7 +6,8 @@ import json
 import random
 from pathlib import Path
 
-from extractors.sentences import _ABBREVIATIONS, _WINDOW, _is_abbreviation
+from extractors.sentences import _ABBREVIATIONS, _WINDOW, _is_abbreviation, split_sentences
+from extractors.vocabulary import lower, lower_sentences
 
 DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
 
@@ -47,3 +48,21 @@ def test_abbreviation_shortcuts_decide_as_the_whole_token_lookup() -> None:
                 checked += 1
     assert verdicts == {True, False}
     assert checked > 10_000
+
+
+def test_sentences_cut_from_the_lowercased_text_are_each_sentence_lowercased() -> None:
+    """Lowercasing the text once must give each sentence what lowercasing it alone gives: final sigmas at sentence
+    ends and starts (read in context), whatever whitespace or case-ignorable marks surround them, and the fallback
+    when a letter lowercases to two characters."""
+    rng = random.Random(11)
+    spaces = [ch for ch in map(chr, range(0x3000 + 1)) if ch.isspace()]
+    pieces = ["ΟΔΟΣ", "Σ", "σ", "ΑΣ.", "Σ.", "'Σ'", "·", "Agents", "said", ".", "!", "?", "”", "’", "'", "\u00ad", "\u0301",
+              "J.", "İ", "ß", "3", "A", *spaces]
+    texts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(4000)]
+    cut = 0
+    for text in texts:
+        sentences = split_sentences(text)
+        assert lower_sentences(text, sentences) == [lower(sentence.text) for sentence in sentences], text
+        cut += len(text.lower()) == len(text) and any("Σ" in sentence.text for sentence in sentences)
+    assert cut > 500
