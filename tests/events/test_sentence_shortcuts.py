@@ -51,18 +51,18 @@ def test_abbreviation_shortcuts_decide_as_the_whole_token_lookup() -> None:
 
 
 def test_sentences_cut_from_the_lowercased_text_are_each_sentence_lowercased() -> None:
-    """Lowercasing the text once must give each sentence what lowercasing it alone gives: final sigmas at sentence
-    ends and starts (read in context), whatever whitespace or case-ignorable marks surround them, and the fallback
-    when a letter lowercases to two characters."""
+    """Lowercasing an ASCII text once must give each sentence what lowercasing it alone gives, whatever whitespace
+    separates them; other texts (final sigmas, letters that lowercase to two characters) take the long way."""
     rng = random.Random(11)
-    spaces = [ch for ch in map(chr, range(0x3000 + 1)) if ch.isspace()]
-    pieces = ["ΟΔΟΣ", "Σ", "σ", "ΑΣ.", "Σ.", "'Σ'", "·", "Agents", "said", ".", "!", "?", "”", "’", "'", "\u00ad", "\u0301",
-              "J.", "İ", "ß", "3", "A", *spaces]
+    spaces = [chr(code) for code in range(128) if chr(code).isspace()]
+    ascii_pieces = ["Agents", "SAID", "said", ".", "!", "?", "'", '"', ")", "J.", "U.S.", "3", "A", "Z", *spaces, *spaces]
+    other = ["ΟΔΟΣ", "Σ", "ΑΣ.", "”", "İ", "ß"]
     texts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()]
-    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(4000)]
+    texts += ["".join(rng.choice(ascii_pieces) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["".join(rng.choice(ascii_pieces + other) for _ in range(rng.randint(0, 40))) for _ in range(1000)]
     cut = 0
     for text in texts:
         sentences = split_sentences(text)
         assert lower_sentences(text, sentences) == [lower(sentence.text) for sentence in sentences], text
-        cut += len(text.lower()) == len(text) and any("Σ" in sentence.text for sentence in sentences)
-    assert cut > 500
+        cut += text.isascii() and len(sentences) > 1
+    assert cut > 1000
