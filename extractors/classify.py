@@ -20,7 +20,7 @@ def classify(
 ) -> Classification:
     """Label an article's text by relevance, event type and jurisdiction (see shared taxonomy)."""
     sentences = split_sentences(text)
-    lowercase = [vocabulary.lower(sentence.text) for sentence in sentences]
+    lowercase = vocabulary.lower_sentences(text, sentences)
     scanned = vocabulary.scan(lowercase, vocabulary.lower(title) if title else None)
     score = vocabulary.article_relevance(text, title, scanned, [sentence.start for sentence in sentences])
     if score < events.RELEVANCE_THRESHOLD:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from operator import itemgetter
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from extractors.gazetteer import Candidate, Entry, Gazetteer, SMALL_WORDS, load
@@ -153,6 +154,10 @@ class Mention(NamedTuple):
         if statewide:
             return Jurisdiction(self.state, load().single_district.get(self.state), _state_name(self.state), "state", self.surface)
         return Jurisdiction(self.state, self.district, self.place, self.precision, self.surface)
+
+
+# Builds a Mention from all its fields without the NamedTuple's Python-level __new__ (an article resolves dozens).
+_new_mention = partial(tuple.__new__, Mention)
 
 
 @dataclass
@@ -432,8 +437,8 @@ def _resolve(
         "-based", hit.end
     )
     end = hit.qualifier_end or hit.end
-    return Mention(seg, hit.start, end, text[hit.start : end], precision, chosen.state, chosen.district, place or chosen.name,
-                   passing, governing in _WEAK, locative)
+    return _new_mention((seg, hit.start, end, text[hit.start : end], precision, chosen.state, chosen.district,
+                         place or chosen.name, passing, governing in _WEAK, locative))
 
 
 def _referent(

@@ -27,6 +27,8 @@ _ABBREVIATIONS = frozenset(
 # something that can start a sentence (capital letter, digit, opening quote or bracket).
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _WINDOW = 16
+# No abbreviation is longer: a token with more letters than this before its period is a word that ends a sentence.
+_LONGEST = max(map(len, _ABBREVIATIONS))
 _SPACE_RUN = re.compile(r"\s*")  # \s is what str.strip() strips and what str.splitlines() splits at
 
 
@@ -47,6 +49,15 @@ _new_sentence = partial(tuple.__new__, Sentence)
 
 def _is_abbreviation(paragraph: str, cursor: int, stop: int) -> bool:
     """Whether the token ending at `stop` (the text from `cursor` on) is an abbreviation, not a sentence end."""
+    # Most sentences end in a word longer than any abbreviation: its last letters settle it without splitting the window
+    # (quotes stripped from the token's start and periods from its end are not letters; lowercasing never shortens).
+    if stop - _LONGEST - 2 >= cursor and paragraph[stop - _LONGEST - 2 : stop - 1].isalpha():
+        return False
+    # A shorter word after a space ("he said.") is the whole token: no quotes to strip, one period.
+    space = paragraph.rfind(" ", cursor, stop)  # -1 when there is none
+    if space >= cursor and space >= stop - _WINDOW and (word := paragraph[space + 1 : stop - 1]).isalpha():
+        token = word.lower()
+        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
     # Abbreviations are short: a window of the last characters holds the whole token whenever it is one.
     window_start = max(cursor, stop - _WINDOW)
     window = paragraph[window_start:stop]

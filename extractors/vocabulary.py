@@ -18,6 +18,7 @@ import ahocorasick
 from extractors import gazetteer
 from extractors.event_rules import ANCHOR_BITS, ARTICLES, Words
 from extractors.relevance import ACRONYMS, TERM_WEIGHTS, TITLE_WEIGHT, acronym_points, score
+from extractors.sentences import Sentence
 
 
 class Scan(NamedTuple):
@@ -82,9 +83,19 @@ def lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+def lower_sentences(text: str, sentences: list[Sentence]) -> list[str]:
+    """`lower` of each sentence of `text`; an ASCII text (a third of news) is lowercased once, one character for one, and
+    its sentences cut from it. Any other text is lowercased sentence by sentence: most of its sentences are ASCII, which
+    Python lowercases several times faster than a text holding a curly quote."""
+    if not text.isascii():
+        return [lower(sentence.text) for sentence in sentences]
+    lowered = text.lower()
+    return [lowered[sentence.start : sentence.end] for sentence in sentences]
+
+
 @cache
 def _vocabulary() -> ahocorasick.Automaton:
-    """A value holds the key's length less one, the bits of cues using it as a stem and as a whole word, which of those
+    """A value holds the key's length, the bits of cues using it as a stem and as a whole word, which of those
     are start words, then None or its relevance weight as a stem and as a whole word, whether it is a place name, and the
     acronym it may be. No key holds a newline, the separator of scanned segments."""
     slots: dict[str, list[float | str | None]] = {}
@@ -109,7 +120,7 @@ def _vocabulary() -> ahocorasick.Automaton:
         anchor_bits = (int(stem_bits) | int(word_bits)) & ANCHOR_BITS
         # Most keys are only cues: the rest (weights, place names, acronyms) are set apart, read in a slower branch.
         rest = (stem_weight, word_weight, place, acronym) if stem_weight or word_weight or place or acronym else None
-        automaton.add_word(key, (len(key) - 1, int(stem_bits), int(word_bits), anchor_bits, rest))
+        automaton.add_word(key, (len(key), int(stem_bits), int(word_bits), anchor_bits, rest))
     automaton.make_automaton()
     return automaton
 
@@ -131,9 +142,11 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
     # only add bits, and a local costs less than an item of a list.
     here = _ARTICLE_BITS
     starts_here = starts[0] if segments else []
-    for end, (last, stem_bits, word_bits, anchor_bits, rest) in _vocabulary().iter(text):
-        start = end - last
-        if text[start - 1].isalnum():
+    # A key of `length` ending at `end` (a hit's offset of its last character) starts at `end - length + 1`, the offset
+    # `end - length - shift` in its segment; its start is computed only for the hits that keep it.
+    shift = base - 1
+    for end, (length, stem_bits, word_bits, anchor_bits, rest) in _vocabulary().iter(text):
+        if text[end - length].isalnum():
             continue
         if end > limit:
             found[index] = here
@@ -141,10 +154,14 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
                 index += 1
                 base = limit + 1
                 limit = base + len(segments[index])
+            shift = base - 1
             here = _ARTICLE_BITS
             starts_here = starts[index]
-        if rest is not None:
+        if rest is None:
+            bits = stem_bits | word_bits if word_bits and not text[end + 1].isalnum() else stem_bits
+        else:
             stem_weight, word_weight, place, acronym = rest
+            start = end - length + 1
             whole = not text[end + 1].isalnum()
             if place:
                 places.append((index, start - base, end + 1 - base, text[start : end + 1]))
@@ -153,13 +170,9 @@ def scan(lowercase: list[str], title: str | None = None) -> Scan:
             if stem_weight or word_weight:
                 points[index] += stem_weight + word_weight if whole else stem_weight
             bits = stem_bits | word_bits if word_bits and whole else stem_bits
-        elif word_bits and not text[end + 1].isalnum():
-            bits = stem_bits | word_bits
-        else:
-            bits = stem_bits
         here |= bits
         if bits & anchor_bits:
-            starts_here.append((start - base, bits))
+            starts_here.append((end - length - shift, bits))
     if segments:
         found[index] = here
     body = sum(points[: len(lowercase)])
