@@ -99,6 +99,7 @@ def test_the_connection_is_dropped_after_a_failed_load_and_above_the_memory_boun
     warehouse: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db, run_id = warehouse
+    monkeypatch.setattr(writer, "REOPEN_ABOVE_MB", float("inf"))  # whatever this test process has grown to
     try:
         writer._load_here(str(db), run_id, [_page(1)])  # in this process, to look at what it keeps
         assert writer._KEPT.path == db.resolve()
