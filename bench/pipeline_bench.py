@@ -1,11 +1,11 @@
 """Per-stage and end-to-end throughput of the pipeline on a synthetic site served on 127.0.0.1.
 
-Prints, per stage (discover, fetch, extract, classify, the fingerprints that dedupe, load) and end to end (extract + classify + load on all cores,
-arranged as the flow arranges them: the pool processes a batch while the writer process loads the one before):
-articles per second, CPU seconds and wall seconds; then the same pages through a bare `trafilatura.extract` loop on
-one core as the reference, the ratio of the two, the classify+load share of extraction time and the peak RSS. The
-content hash and MinHash fingerprint of each article are computed in the pool's workers (they are pure text work)
-but serve only the load's deduplication, so the share counts them with the load.
+Prints, per stage (discover, fetch, extract, classify, the fingerprints that dedupe, load) and end to end (extract +
+classify + load on all cores, arranged as the flow arranges them: the pool processes a batch while the writer process
+loads the one before): articles per second, CPU seconds and wall seconds; then the same pages through a bare
+`trafilatura.extract` loop on one core as the reference, the ratio of the two, the classify+load share of extraction
+time and the peak RSS. The content hash and MinHash fingerprint of each article are computed in the pool's workers
+(they are pure text work) but serve only the load's deduplication, so the share counts them with the load.
 
     python bench/pipeline_bench.py --pages 1000
     python bench/pipeline_bench.py --pages 10000

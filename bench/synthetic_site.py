@@ -86,7 +86,9 @@ def _fill(rng: random.Random, pool: list[str], words: int) -> list[str]:
     return chosen
 
 
-def _news_page(rng: random.Random, number: int, words: int, passages: list[str], background: list[str]) -> tuple[str, date]:
+def _news_page(
+    rng: random.Random, number: int, words: int, passages: list[str], background: list[str]
+) -> tuple[str, date]:
     """One article page in an outlet template: a story's own paragraphs first (its lede), then event passages and
     background paragraphs in random order."""
     slug, title, _, story = rng.choice([s for s in STORIES + ROUND2 if s[2] == "en"])
@@ -103,8 +105,10 @@ def _dense_page(rng: random.Random, number: int, words: int, passages: list[str]
     day = START + timedelta(days=number % 300)
     chosen = _fill(rng, passages, words)
     title = " ".join(chosen[0].split()[:10]).rstrip(",.;:")
-    related = "".join(f"<li><a href='/news/r{rng.randrange(10**6)}.html'>{html.escape(rng.choice(passages)[:60])}</a></li>"
-                      for _ in range(4))
+    related = "".join(
+        f"<li><a href='/news/r{rng.randrange(10**6)}.html'>{html.escape(rng.choice(passages)[:60])}</a></li>"
+        for _ in range(4)
+    )
     page = _DENSE_PAGE.format(
         title=html.escape(title), day=day.isoformat(), related=related, comments=rng.randrange(500),
         paragraphs="\n".join(f"<p>{html.escape(p)}</p>" for p in chosen),

@@ -16,8 +16,8 @@ DuckDB's caches back.
 
 from __future__ import annotations
 
+import logging
 import os
-
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -93,9 +93,18 @@ def load(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str
 
 
 def release() -> None:
-    """Close the warehouse the writer keeps open, so that other connections can open it (a no-op without a writer)."""
-    if _WRITER.pids():
+    """Close the warehouse the writer keeps open, so that other connections can open it (a no-op without a writer).
+
+    Called where a run ends, failed or not, so it never raises: a writer that cannot close (its checkpoint failed) is
+    stopped instead, which frees the file just the same (what it committed is in DuckDB's log, replayed at the next
+    open)."""
+    if not _WRITER.pids():
+        return
+    try:
         _WRITER.call(_close_here)
+    except Exception as error:  # noqa: BLE001 - the run's own outcome must still be recorded
+        logging.getLogger(__name__).warning("the writer could not close the warehouse (%s): stopping it", error)
+        _WRITER.shutdown()
 
 
 def pid() -> int | None:

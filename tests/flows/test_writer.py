@@ -111,3 +111,21 @@ def test_the_connection_is_dropped_after_a_failed_load_and_above_the_memory_boun
         assert writer._KEPT.connection is None
     finally:
         writer._close_here()
+
+
+def test_release_never_raises_and_stops_a_writer_that_cannot_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    stopped: list[bool] = []
+
+    class Failing:
+        def pids(self) -> list[int]:
+            return [12345]
+
+        def call(self, fn: object, *args: object) -> None:
+            raise duckdb.IOException("checkpoint failed: no space left on device")
+
+        def shutdown(self) -> None:
+            stopped.append(True)
+
+    monkeypatch.setattr(writer, "_WRITER", Failing())
+    writer.release()
+    assert stopped == [True]
