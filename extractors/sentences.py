@@ -56,16 +56,23 @@ def _is_abbreviation(paragraph: str, cursor: int, stop: int) -> bool:
     # A shorter word after a space ("he said.") is the whole token: no quotes to strip, one period.
     space = paragraph.rfind(" ", cursor, stop)  # -1 when there is none
     if space >= cursor and space >= stop - _WINDOW and (word := paragraph[space + 1 : stop - 1]).isalpha():
-        token = word.lower()
-        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
-    # Abbreviations are short: a window of the last characters holds the whole token whenever it is one.
+        return _listed_or_initial(word.lower())
+    return windowed_token_is_abbreviation(paragraph, cursor, stop)
+
+
+def windowed_token_is_abbreviation(paragraph: str, cursor: int, stop: int) -> bool:
+    """`_is_abbreviation` the long way: the token split out of a window of the last characters (abbreviations are
+    short, so the window holds the whole token whenever it is one), stripped and looked up."""
     window_start = max(cursor, stop - _WINDOW)
     window = paragraph[window_start:stop]
     tokens = window.split()
     if not tokens or (len(tokens[-1]) == len(window) and window_start > cursor):
         return False
-    token = tokens[-1].lstrip("(\"'“‘").rstrip(".").lower()
-    # Single capital initials ("J. Smith") and listed abbreviations do not end sentences.
+    return _listed_or_initial(tokens[-1].lstrip("(\"'“‘").rstrip(".").lower())
+
+
+def _listed_or_initial(token: str) -> bool:
+    """Listed abbreviations and single initials ("J. Smith") do not end sentences."""
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

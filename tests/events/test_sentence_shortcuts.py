@@ -6,21 +6,10 @@ import json
 import random
 from pathlib import Path
 
-from extractors.sentences import _ABBREVIATIONS, _WINDOW, _is_abbreviation, split_sentences
+from extractors.sentences import _is_abbreviation, split_sentences, windowed_token_is_abbreviation
 from extractors.vocabulary import lower, lower_sentences
 
 DEV = Path(__file__).resolve().parents[2] / "dev" / "events.jsonl"
-
-
-def _abbreviation_the_long_way(paragraph: str, cursor: int, stop: int) -> bool:
-    """The token ending at `stop` split out of its window, stripped and looked up, with no shortcut."""
-    window_start = max(cursor, stop - _WINDOW)
-    window = paragraph[window_start:stop]
-    tokens = window.split()
-    if not tokens or (len(tokens[-1]) == len(window) and window_start > cursor):
-        return False
-    token = tokens[-1].lstrip("(\"'“‘").rstrip(".").lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def _texts() -> list[str]:
@@ -42,7 +31,7 @@ def test_abbreviation_shortcuts_decide_as_the_whole_token_lookup() -> None:
             if text[stop - 1] != ".":
                 continue
             for cursor in range(0, stop):
-                expected = _abbreviation_the_long_way(text, cursor, stop)
+                expected = windowed_token_is_abbreviation(text, cursor, stop)
                 assert _is_abbreviation(text, cursor, stop) == expected, (text, cursor, stop)
                 verdicts.add(expected)
                 checked += 1
