@@ -33,13 +33,14 @@ def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, literals))
 
 
-def _mentions(line: str, hints: tuple[str, ...]) -> bool:
-    """False only when a case-insensitive pattern that needs one of `hints` (lower-case literals) cannot match `line`.
+def _mentions(line: str, hints: tuple[str, ...], starts: tuple[str, ...] = ()) -> bool:
+    """False only when a case-insensitive pattern that needs one of `hints` somewhere or one of `starts` at the start
+    (lower-case literals) cannot match `line`.
 
     A few substring tests cost far less than a regular expression scanning a whole paragraph for its alternatives.
     """
-    text = _hint_text(line)
-    return text is None or _contains_any(text, hints)
+    text = _hint_text(line)  # without a case trap, lower() keeps every character in its place
+    return text is None or _contains_any(text, hints) or text.startswith(starts)
 
 
 class _Cue:
@@ -54,15 +55,11 @@ class _Cue:
         self.needs = needs
         self.starts = starts
 
-    def _may_match(self, line: str) -> bool:
-        text = _hint_text(line)  # without a case trap, lower() keeps every character in its place
-        return text is None or _contains_any(text, self.needs) or text.startswith(self.starts)
-
     def search(self, line: str) -> bool:
-        return self._may_match(line) and self.pattern.search(line) is not None
+        return _mentions(line, self.needs, self.starts) and self.pattern.search(line) is not None
 
     def count(self, line: str) -> int:
-        return len(self.pattern.findall(line)) if self._may_match(line) else 0
+        return len(self.pattern.findall(line)) if _mentions(line, self.needs, self.starts) else 0
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -369,11 +366,7 @@ def classify_line(line: str) -> str | None:
     if n > 12 and not _LONG_LINE_HINT.search(line.lower() if text is None else text):
         return None
     for rule in _LINE_RULES:
-        if (
-            n <= rule.most_words
-            and (not rule.hints or text is None or _contains_any(text, rule.hints))
-            and rule.test(line)
-        ):
+        if n <= rule.most_words and (not rule.hints or _mentions(line, rule.hints)) and rule.test(line):
             return rule.kind
     return None
 
