@@ -1,8 +1,8 @@
 """Per-stage and end-to-end throughput of the pipeline on a synthetic site served on 127.0.0.1.
 
 Prints, per stage (discover, fetch, extract, classify, the fingerprints that dedupe, load) and end to end (extract +
-classify + load on all cores, arranged as the flow arranges them: the pool processes a batch while the writer process
-loads the one before): articles per second, CPU seconds and wall seconds; then the same pages through a bare
+classify + load on all cores, arranged as the flow arranges them with `flows.pipeline.run_overlapped`: the pool
+processes the next batches while the writer process loads the oldest, in the flow's batch size): articles per second, CPU seconds and wall seconds; then the same pages through a bare
 `trafilatura.extract` loop on one core as the reference, the ratio of the two, the classify+load share of extraction
 time and the peak RSS. The content hash and MinHash fingerprint of each article are computed in the pool's workers
 (they are pure text work) but serve only the load's deduplication, so the share counts them with the load.
@@ -40,6 +40,7 @@ from extractors.classify import classify  # noqa: E402
 from extractors.fingerprint import fingerprint  # noqa: E402
 from extractors.page import PageOutcome, content_hash  # noqa: E402
 from flows import parallel, writer  # noqa: E402
+from flows.pipeline import BATCH_SIZE, IN_FLIGHT, run_overlapped  # noqa: E402
 from flows.process_pool import peak_rss_mb  # noqa: E402
 from sources.config import SourceConfig  # noqa: E402
 from sources.discovery import discover  # noqa: E402
@@ -48,7 +49,6 @@ from sources.models import FetchResult  # noqa: E402
 from warehouse import store  # noqa: E402
 from warehouse.records import PageRecord  # noqa: E402
 
-LOAD_BATCH = 500
 WORKER_PEAKS: list[float] = []  # peak RSS (MB) of each pool worker and of the writer, read before they stop
 
 
@@ -93,31 +93,34 @@ def _records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[Pa
     ]
 
 
-def _load(db: Path, records: list[PageRecord]) -> None:
+def _load(db: Path, records: list[PageRecord], batch_size: int) -> None:
     with store.open_warehouse(db) as con:
         run_id = store.start_run(con, "bench", {})
-        for start in range(0, len(records), LOAD_BATCH):
-            store.load_pages(con, run_id, records[start : start + LOAD_BATCH])
+        for start in range(0, len(records), batch_size):
+            store.load_pages(con, run_id, records[start : start + batch_size])
 
 
-def _end_to_end(db: Path, fetched: list[FetchResult]) -> int:
-    """As the flow does: the pool processes batch k while the writer process loads batch k-1."""
+def _process(batch: list[FetchResult]) -> list[PageRecord]:
+    return _records(batch, parallel.process_pages([(r.body or b"", r.url, None) for r in batch]))
+
+
+def _end_to_end(db: Path, fetched: list[FetchResult], batch_size: int) -> int:
+    """As the flow does (`flows.pipeline.run_overlapped`): the pool processes the next batches while the writer process
+    loads the oldest."""
     with store.open_warehouse(db) as con:
         run_id = store.start_run(con, "bench", {})
-    with ThreadPoolExecutor(max_workers=1) as loads:
-        loading: Future[dict[str, int]] | None = None
-        for start in range(0, len(fetched), LOAD_BATCH):
-            batch = fetched[start : start + LOAD_BATCH]
-            outcomes = parallel.process_pages([(r.body or b"", r.url, None) for r in batch])
-            if loading is not None:
-                loading.result()
-            loading = loads.submit(writer.load, str(db), run_id, _records(batch, outcomes))
-        if loading is not None:
-            loading.result()
+    batches = [fetched[start : start + batch_size] for start in range(0, len(fetched), batch_size)]
+    with ThreadPoolExecutor(max_workers=IN_FLIGHT + 1) as threads:
+
+        def start(batch: list[FetchResult]) -> Future[list[PageRecord]]:
+            return threads.submit(_process, batch)
+
+        run_overlapped(batches, start, lambda records: writer.load(str(db), run_id, records))
+    writer.release()
     return len(fetched)
 
 
-def run(pages: int, workdir: Path, profile: str) -> tuple[list[Stage], dict[str, float]]:
+def run(pages: int, workdir: Path, profile: str, batch_size: int) -> tuple[list[Stage], dict[str, float]]:
     """Build, serve and push `pages` synthetic pages through every stage; returns the measurements and the corpus's
     figures comparable with `REAL_ARTICLES`."""
     site = workdir / "site"
@@ -156,12 +159,12 @@ def run(pages: int, workdir: Path, profile: str) -> tuple[list[Stage], dict[str,
     outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, *p)
                 for a, v, p in zip(articles, verdicts, prints)]
     with Clock() as clock:
-        _load(workdir / "stages.duckdb", _records(results, outcomes))
+        _load(workdir / "stages.duckdb", _records(results, outcomes), batch_size)
     stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))
 
     parallel.process_pages([(b"<html></html>", None, None)] * parallel.workers() * 8)  # start the pool untimed
     with Clock() as clock:
-        processed = _end_to_end(workdir / "e2e.duckdb", fetched)
+        processed = _end_to_end(workdir / "e2e.duckdb", fetched, batch_size)
     stages.append(Stage(f"end to end: extract+classify+load, {parallel.workers()} workers + writer", processed,
                         clock.wall, clock.cpu))
     WORKER_PEAKS.extend(parallel.worker_peak_rss_mb())
@@ -182,11 +185,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--profile", choices=PROFILES, default=PROFILES[0], help="corpus shape (default: %(default)s)")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                        help="pages per processed and loaded batch, as the flow's batch_size (default: %(default)s)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        stages, corpus = run(args.pages, Path(scratch), args.profile)
+        stages, corpus = run(args.pages, Path(scratch), args.profile, args.batch_size)
     by_name = {s.name.split(" ")[0]: s for s in stages}
-    print(f"{args.pages} synthetic pages ({args.profile} profile) on {os.cpu_count()} cores")
+    print(f"{args.pages} synthetic pages ({args.profile} profile) on {os.cpu_count()} cores, {args.batch_size}-page batches")
     for figure, value in corpus.items():
         print(f"  {figure}: {value:.2f} (the four real seed articles: {REAL_ARTICLES[figure]:.2f})")
     print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8}")

@@ -27,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from flows.ingest import DEFAULT_SOURCES, WRITER_WAIT_SECONDS, ingest
 from flows.notify import flag_key, send_notification
+from flows.pipeline import BATCH_SIZE
 from sources.config import load_sources
 from warehouse import checkpoints, hotspots, store
 from warehouse.lock import writer_lock
@@ -102,7 +103,7 @@ def backfill(
     sources: str | None = None,
     db: str | None = None,
     host_interval: float | None = None,
-    batch_size: int = 100,
+    batch_size: int = BATCH_SIZE,
     webhook_url: str | None = None,
 ) -> dict[str, Any]:
     """Ingest [since, until] day by day; days already checkpointed for this set of sources are skipped.

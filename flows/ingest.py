@@ -6,7 +6,7 @@ interrupted run leaves the warehouse as of its last batch and the next run picks
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -25,6 +25,7 @@ from prefect.utilities.annotations import quote
 from flows import writer
 from flows.notify import flag_key, send_notification
 from flows.parallel import process_pages, process_pages_here
+from flows.pipeline import BATCH_SIZE, run_overlapped
 from sources.config import SourceConfig, load_sources
 from sources.discovery import discover
 from sources.fetcher import FetchSettings, fetch_pages
@@ -37,7 +38,6 @@ from warehouse.records import PageRecord
 
 DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "sources" / "default_sources.toml"
 FAILED_RETRY_LIMIT = 3
-_IN_FLIGHT = 2  # batches being processed while the next is fetched
 WRITER_WAIT_SECONDS = 6 * 3600  # a nightly run waits this long for a running backfill (or another run) to finish
 
 
@@ -117,7 +117,7 @@ def ingest(
     since: date | None = None,
     until: date | None = None,
     host_interval: float | None = None,
-    batch_size: int = 100,
+    batch_size: int = BATCH_SIZE,
     conditional: bool = True,
     publish: bool = True,
     notify_hotspots: bool = True,
@@ -171,20 +171,24 @@ def _ingest_locked(
         by_name = {config.name: config for config in configs}
         batches = _batches(fresh, batch_size)
         local_pool = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
-        # Pipeline: while batch k is extracted and classified (other cores or workers), batch k+1 is fetched.
-        # Loads stay in this one thread, in order: the warehouse has one writer.
-        in_flight: deque[PrefectFuture[list[PageRecord]]] = deque()
-        loaded = 0
-        for batch in batches:
+
+        def start(batch: list[Candidate]) -> PrefectFuture[list[PageRecord]]:
+            """Fetch the batch here, then extract and classify it in a task (other cores or workers)."""
             results = fetch_task(batch, by_name, settings)
             # quote(): Prefect would otherwise walk every page, record and article of a batch looking for futures. The
             # Dask runner passes quotes on unopened, and ships the arguments whole anyway.
             inputs = (results, {candidate.url_hash: candidate for candidate in batch})
-            in_flight.append(process_task.submit(*(map(quote, inputs) if local_pool else inputs), local_pool))
-            while len(in_flight) > _IN_FLIGHT or (in_flight and batch is batches[-1]):
-                counts.update(load_task(db, run_id, quote(in_flight.popleft().result())))
-                loaded += 1
-                logger.info("batch %d/%d loaded: %s", loaded, len(batches), dict(counts))
+            return process_task.submit(*(map(quote, inputs) if local_pool else inputs), local_pool)
+
+        def finish(records: list[PageRecord]) -> None:
+            """Load a processed batch (in this one thread, in order: the warehouse has one writer)."""
+            nonlocal loaded
+            counts.update(load_task(db, run_id, quote(records)))
+            loaded += 1
+            logger.info("batch %d/%d loaded: %s", loaded, len(batches), dict(counts))
+
+        loaded = 0
+        run_overlapped(batches, start, finish)
         if reports and counts["sources_failed"] == len(reports):
             raise AllSourcesFailed(f"all {len(reports)} sources failed discovery: see `hotspots sources list`")
         status = "completed"
