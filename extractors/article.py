@@ -9,11 +9,12 @@ a bad page costs milliseconds and ends as a one-line `reason`, never a crash or 
 from __future__ import annotations
 
 import re
+from copy import copy
 from datetime import date, datetime, timedelta
 
 import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.settings import DEFAULT_CONFIG, Document
+from trafilatura.settings import DEFAULT_CONFIG, Document, Extractor
 from trafilatura.utils import load_html
 
 from extractors.article_metadata import page_metadata
@@ -33,6 +34,10 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _MARKUP = re.compile(r"<\s*(?:html|head|body|div|p|article|main|section|span|h[1-6]|title|meta|table|br)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*|\s*,\s*(?=[A-Z])")
+# bare_extraction's options for our two passes, built once: an Extractor reads its sizes from the configuration on
+# every construction, which cost more than a copy per page.
+_FAST_PASS = Extractor(output_format="python", fast=True, comments=False)
+_FULL_PASS = Extractor(output_format="python", comments=False)
 
 
 def _refuse(html: str | bytes) -> str | None:
@@ -74,12 +79,21 @@ def _authors(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+def _for_page(options: Extractor, url: str | None) -> Extractor:
+    """`options` for this page's URL, which trafilatura takes from its options (jusText, log lines), not from its
+    `url` argument; `source` is normalised as the Extractor constructor does."""
+    page_options = copy(options)
+    page_options.url = url
+    page_options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return page_options
+
+
 def _main_text(tree: HtmlElement, url: str | None) -> Document | None:
     """trafilatura's own pass first; its fallback extractors (readability, jusText) cost more than that pass and on
     ordinary article pages change nothing, so they run only when the first pass finds less than a short article."""
-    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, fast=True)
+    doc = trafilatura.bare_extraction(tree, options=_for_page(_FAST_PASS, url))
     if doc is None or len(doc.text or "") < FALLBACK_BELOW_CHARS:
-        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False) or doc
+        doc = trafilatura.bare_extraction(tree, options=_for_page(_FULL_PASS, url)) or doc
     return doc
 
 
