@@ -1,4 +1,4 @@
-"""Aside and footer subtrees dropped before trafilatura's pass leave its text as it was on the whole page."""
+"""Aside, footer and nav subtrees dropped before trafilatura's pass leave its text as it was on the whole page."""
 
 from __future__ import annotations
 
@@ -29,11 +29,13 @@ def whole_page_text(html: str) -> str:
 
 
 def test_plain_furniture_is_dropped_with_its_tail_kept() -> None:
-    tree = load_html(page("<aside><ul><li><a href='/a'>Most read</a></li></ul></aside>tail text<footer>Legal</footer>"))
+    tree = load_html(page("<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav>after the menu"
+                          "<aside><ul><li><a href='/a'>Most read</a></li></ul></aside>tail text<footer>Legal</footer>"))
     assert article._drop_furniture(tree)
     html = tostring(tree, encoding="unicode")
-    assert "<aside" not in html and "<footer" not in html and "Most read" not in html
-    assert "tail text" in html
+    assert "<aside" not in html and "<footer" not in html and "<nav" not in html
+    assert "Most read" not in html and "Local" not in html
+    assert "tail text" in html and "after the menu" in html
 
 
 def test_furniture_holding_what_trafilatura_reads_first_is_kept() -> None:
@@ -56,6 +58,7 @@ def test_extracted_text_is_the_whole_page_text() -> None:
         "<aside><h2>Related</h2><p>Another story from Polk County.</p></aside>between<footer><p>Contact us</p></footer>",
         "<aside><aside>Inner</aside></aside>after the asides<aside><p>Later aside</p></aside>",
         "<div class='share'><aside>Share this</aside> and <footer>Legal</footer></div>",
+        "<nav><ul><li><a href='/news'>News</a></li><li><a href='/sports'>Sports</a></li></ul></nav>below the menu",
     ):
         html = page(furniture)
         assert article.extract_article(html).text.startswith("Paragraph 0")
