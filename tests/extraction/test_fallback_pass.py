@@ -17,12 +17,13 @@ SHORT = "<p>Agents came.</p>"
 
 @pytest.fixture
 def passes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Record the `fast` flag of every call to trafilatura."""
+    """Record the `fast` flag of every call to trafilatura, given as an argument or in prebuilt options."""
     seen: list[bool] = []
     real = trafilatura.bare_extraction
 
     def recording(*args: object, **kwargs: object) -> object:
-        seen.append(bool(kwargs.get("fast")))
+        options = kwargs.get("options")
+        seen.append(bool(options.fast if options is not None else kwargs.get("fast")))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", recording)
