@@ -1,11 +1,10 @@
 """One web page to an `Article`: main text, title, dates, authors, site and language, or the reason there is none.
 
-The page is parsed once: metadata comes from that tree (`article_metadata`), the main text from trafilatura on the
-same tree without its menus, asides and footers (comments off; when its own pass finds too little, the page is parsed
-again and read whole, its fallback extractors included), then our boilerplate pass cleans what trafilatura lets
-through. Hostile input is refused
-by cheap checks before parsing (size, NUL bytes, no markup, control characters), and libxml2 caps nesting depth, so
-a bad page costs milliseconds and ends as a one-line `reason`, never a crash or a hang.
+Metadata comes from the parsed tree (`article_metadata`), the main text from trafilatura on the same tree without its
+menus, asides and footers (comments off; when that pass finds too little, the page is parsed again and read whole, its
+fallback extractors included), then our boilerplate pass cleans what trafilatura lets through. Hostile input is
+refused by cheap checks before parsing (size, NUL bytes, no markup, control characters), and libxml2 caps nesting
+depth, so a bad page costs milliseconds and ends as a one-line `reason`, never a crash or a hang.
 """
 
 from __future__ import annotations
