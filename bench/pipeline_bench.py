@@ -104,20 +104,50 @@ def _process(batch: list[FetchResult]) -> list[PageRecord]:
     return _records(batch, parallel.process_pages([(r.body or b"", r.url, None) for r in batch]))
 
 
-def _end_to_end(db: Path, fetched: list[FetchResult], batch_size: int) -> int:
+def _end_to_end(db: Path, fetched: list[FetchResult], batch_size: int) -> Stage:
     """As the flow does (`flows.pipeline.run_overlapped`): the pool processes the next batches while the writer process
-    loads the oldest."""
+    loads the oldest. The pool and the writer are started before the clock, as they are once per run."""
     with store.open_warehouse(db) as con:
         run_id = store.start_run(con, "bench", {})
+    parallel.process_pages([(b"<html></html>", None, None)] * parallel.workers() * 8)
+    writer.load(str(db), run_id, [])
     batches = [fetched[start : start + batch_size] for start in range(0, len(fetched), batch_size)]
-    with ThreadPoolExecutor(max_workers=IN_FLIGHT + 1) as threads:
+    with Clock() as clock, ThreadPoolExecutor(max_workers=IN_FLIGHT + 1) as threads:
 
         def start(batch: list[FetchResult]) -> Future[list[PageRecord]]:
             return threads.submit(_process, batch)
 
         run_overlapped(batches, start, lambda records: writer.load(str(db), run_id, records))
-    writer.release()
-    return len(fetched)
+        writer.release()
+    return Stage(f"end to end: extract+classify+load, {parallel.workers()} workers + writer", len(fetched), clock.wall,
+                 clock.cpu)
+
+
+def _single_core_stages(
+    workdir: Path, results: list[FetchResult], bodies: list[tuple[bytes, str]], batch_size: int
+) -> tuple[list[Stage], dict[str, float]]:
+    """Extract, classify, fingerprint and load, each on its own in this process; its articles and records are dropped
+    on return, so the end-to-end run's main process holds no more than the flow's does."""
+    stages: list[Stage] = []
+    with Clock() as clock:
+        articles = [extract_article(body, url=url) for body, url in bodies]
+    stages.append(Stage("extract (1 core)", len(articles), clock.wall, clock.cpu))
+    with Clock() as clock:
+        verdicts = [classify(a.text, title=a.title, published=a.published) for a in articles]
+    stages.append(Stage("classify (1 core)", len(verdicts), clock.wall, clock.cpu))
+    words = sum(len(a.text.split()) for a in articles)
+    corpus = {"words per article": words / len(articles),
+              "events per article": sum(len(v.events) for v in verdicts) / len(verdicts),
+              "classify us per word": stages[-1].cpu / words * 1e6}
+    with Clock() as clock:
+        prints = [(content_hash(a.text), fingerprint(a.text)) for a in articles]
+    stages.append(Stage("fingerprint for dedupe (1 core)", len(prints), clock.wall, clock.cpu))
+    outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, *p)
+                for a, v, p in zip(articles, verdicts, prints)]
+    with Clock() as clock:
+        _load(workdir / "stages.duckdb", _records(results, outcomes), batch_size)
+    stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))
+    return stages, corpus
 
 
 def run(pages: int, workdir: Path, profile: str, batch_size: int) -> tuple[list[Stage], dict[str, float]]:
@@ -143,30 +173,9 @@ def run(pages: int, workdir: Path, profile: str, batch_size: int) -> tuple[list[
             trafilatura.extract(body, url=url)
     reference = Stage("reference: bare trafilatura.extract, 1 core", len(bodies), clock.wall, clock.cpu)
 
-    with Clock() as clock:
-        articles = [extract_article(body, url=url) for body, url in bodies]
-    stages.append(Stage("extract (1 core)", len(articles), clock.wall, clock.cpu))
-    with Clock() as clock:
-        verdicts = [classify(a.text, title=a.title, published=a.published) for a in articles]
-    stages.append(Stage("classify (1 core)", len(verdicts), clock.wall, clock.cpu))
-    words = sum(len(a.text.split()) for a in articles)
-    corpus = {"words per article": words / len(articles),
-              "events per article": sum(len(v.events) for v in verdicts) / len(verdicts),
-              "classify us per word": stages[-1].cpu / words * 1e6}
-    with Clock() as clock:
-        prints = [(content_hash(a.text), fingerprint(a.text)) for a in articles]
-    stages.append(Stage("fingerprint for dedupe (1 core)", len(prints), clock.wall, clock.cpu))
-    outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, *p)
-                for a, v, p in zip(articles, verdicts, prints)]
-    with Clock() as clock:
-        _load(workdir / "stages.duckdb", _records(results, outcomes), batch_size)
-    stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))
-
-    parallel.process_pages([(b"<html></html>", None, None)] * parallel.workers() * 8)  # start the pool untimed
-    with Clock() as clock:
-        processed = _end_to_end(workdir / "e2e.duckdb", fetched, batch_size)
-    stages.append(Stage(f"end to end: extract+classify+load, {parallel.workers()} workers + writer", processed,
-                        clock.wall, clock.cpu))
+    single_core, corpus = _single_core_stages(workdir, results, bodies, batch_size)
+    stages += single_core
+    stages.append(_end_to_end(workdir / "e2e.duckdb", fetched, batch_size))
     WORKER_PEAKS.extend(parallel.worker_peak_rss_mb())
     writer_peak = peak_rss_mb(writer.pid() or 0)  # there is no process 0: None when the writer never started
     WORKER_PEAKS.extend([writer_peak] if writer_peak is not None else [])
