@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
@@ -52,8 +52,8 @@ class _Incident:
     first: date
     last: date
     names: set[str]
-    lead_article_id: str
-    reasons: list[str] = field(default_factory=list)
+    lead_article_id: str | None = None  # known (and written) for new incidents only
+    reasons: list[str] = field(default_factory=list)  # this load's; appended to the stored ones
     is_new: bool = False
 
 
@@ -85,26 +85,40 @@ def _nearby(
     con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, str | None, str | None, date, list[str]]]
 ) -> list[_Incident]:
     """Existing incidents that could take a pending mention: same type and jurisdiction, within the window of its
-    day, and sharing one of its names. Reading only these keeps a load O(its mentions): a batch spread over many days
-    would otherwise read back most of the table."""
+    day, and sharing one of its names.
+
+    Joined on (type, jurisdiction, name) pairs, so each incident meets only the pending mentions naming one of its
+    people (an equality join on type and place alone paired it with every pending mention of that place); the batch's
+    overall date span is a constant filter the scan prunes row groups with. Only the columns a match needs are read:
+    an incident's reasons grow in place (`list_concat` in `_write_rows`), never read back.
+    """
+    first = min(w[3] for w in wanted) - timedelta(days=WINDOW_DAYS)
+    last = max(w[3] for w in wanted) + timedelta(days=WINDOW_DAYS)
     rows = con.execute(
         """
-        SELECT DISTINCT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date,
-               i.names, i.lead_article_id, i.merge_reasons
-        FROM incidents i
-        JOIN (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
-                     unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[][]) AS names) q
-          ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
-         AND i.district IS NOT DISTINCT FROM q.district
-        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ? AND list_has_any(i.names, q.names)
+        WITH q AS (
+            SELECT DISTINCT event_type, state, district, day, unnest(names) AS name
+            FROM (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
+                         unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[][]) AS names)
+        ),
+        i AS (
+            SELECT incident_id, event_type, state, district, first_event_date, last_event_date, names,
+                   unnest(names) AS name
+            FROM incidents WHERE last_event_date >= ? AND first_event_date <= ?
+        )
+        SELECT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date, i.names
+        FROM i JOIN q ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
+         AND i.district IS NOT DISTINCT FROM q.district AND i.name = q.name
+        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ?
         """,
         [[w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted], [w[3] for w in wanted],
-         [w[4] for w in wanted], WINDOW_DAYS, WINDOW_DAYS],
+         [w[4] for w in wanted], first, last, WINDOW_DAYS, WINDOW_DAYS],
     ).fetchall()
-    return [
-        _Incident(incident_id, (kind, state, district), first, last, set(names), lead, list(reasons))
-        for incident_id, kind, state, district, first, last, names, lead, reasons in rows
-    ]
+    found: dict[str, _Incident] = {}
+    for incident_id, kind, state, district, first_day, last_day, names in rows:
+        if incident_id not in found:
+            found[incident_id] = _Incident(incident_id, (kind, state, district), first_day, last_day, set(names))
+    return list(found.values())
 
 
 def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
@@ -220,7 +234,8 @@ def _write_rows(
         con, _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if not i.is_new],
         """
         UPDATE incidents SET first_event_date = b.first_event_date, last_event_date = b.last_event_date,
-                             names = b.names, merge_reasons = b.merge_reasons, updated_run_id = b.updated_run_id
+                             names = b.names, merge_reasons = list_concat(incidents.merge_reasons, b.merge_reasons),
+                             updated_run_id = b.updated_run_id
         FROM {batch} b WHERE incidents.incident_id = b.incident_id
         """,
     )
