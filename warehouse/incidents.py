@@ -55,6 +55,7 @@ class _Incident:
     lead_article_id: str | None = None  # known (and written) for new incidents only
     reasons: list[str] = field(default_factory=list)  # this load's; appended to the stored ones
     is_new: bool = False
+    stored_first: date | None = None  # first event date as stored, whose summary week this load may leave
 
 
 def names_in(texts: list[str]) -> set[str]:
@@ -117,7 +118,8 @@ def _nearby(
     found: dict[str, _Incident] = {}
     for incident_id, kind, state, district, first_day, last_day, names in rows:
         if incident_id not in found:
-            found[incident_id] = _Incident(incident_id, (kind, state, district), first_day, last_day, set(names))
+            found[incident_id] = _Incident(incident_id, (kind, state, district), first_day, last_day, set(names),
+                                           stored_first=first_day)
     return list(found.values())
 
 
@@ -221,14 +223,6 @@ def _write(
         (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id)
         for i in incidents
     ]
-    with summaries.maintained(con, incident_ids=[incident.incident_id for incident in incidents]):
-        _write_rows(con, rows, incidents, assignments)
-
-
-def _write_rows(
-    con: duckdb.DuckDBPyConnection, rows: list[tuple[object, ...]], incidents: list[_Incident],
-    assignments: list[tuple[str, str]],
-) -> None:
     insert_rows(con, "incidents", _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if i.is_new])
     with_rows(
         con, _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if not i.is_new],
@@ -248,6 +242,13 @@ def _write_rows(
         [[m for m, _ in assignments], [i for _, i in assignments]],
     )
     update_counts(con, [incident.incident_id for incident in incidents])
+    # The summary cells these incidents left or joined: known here, not read back before and after.
+    cells: set[tuple[str, date]] = set()
+    for incident in incidents:
+        district = incident.key[2]
+        if district:
+            cells |= {(district, summaries.week_of(day)) for day in (incident.stored_first, incident.first) if day}
+    summaries.recompute_weeks(con, cells)
 
 
 def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:

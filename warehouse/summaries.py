@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
-from warehouse.bulk import DAY, INT, TEXT, registered, with_rows
+from warehouse.bulk import INT, TEXT, with_rows
 
 TABLES = """
 CREATE TABLE weekly_incidents (
@@ -60,7 +60,6 @@ _LOCATED_INCIDENTS = f"""
     FROM incidents WHERE district IS NOT NULL
 """
 
-_CELL_COLUMNS = {"district": TEXT, "week": DAY}
 _DELTA_COLUMNS = {"district": TEXT, "mentions": INT, "articles": INT}
 _SUMMARIES = {"weekly_incidents": _WEEKLY_INCIDENTS, "weekly_stories": _WEEKLY_STORIES}
 DistrictCounts = dict[str, tuple[int, int]]
@@ -86,7 +85,7 @@ def maintained(
     weeks_before = _weeks_of(con, incident_ids)
     mentions_before = _district_counts(con, article_ids) if article_ids else {}
     yield
-    _recompute_weeks(con, weeks_before | _weeks_of(con, incident_ids))
+    recompute_weeks(con, weeks_before | _weeks_of(con, incident_ids))
     if article_ids:
         _add_mentions(con, _difference(_district_counts(con, article_ids), mentions_before))
 
@@ -115,23 +114,36 @@ def _weeks_of(con: duckdb.DuckDBPyConnection, incident_ids: Sequence[str]) -> se
     return {(district, week) for district, week in rows}
 
 
-def _recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]) -> None:
-    """Replace the summary rows of these district-weeks by a fresh count of their incidents (one scan)."""
+def week_of(day: date) -> date:
+    """The summaries' week of a day: its Monday, as `date_trunc('week', day)`."""
+    return day - timedelta(days=day.weekday())
+
+
+def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]) -> None:
+    """Replace the summary rows of these district-weeks by a fresh count of their incidents.
+
+    Parameterised statements, no temporary table or registered batch per call; the cells' districts and overall span
+    are constant filters the incidents scan applies before reading any other column.
+    """
     if not weeks:
         return
-    with registered(con, _CELL_COLUMNS, sorted(weeks)) as cells:
+    cells = sorted(weeks)
+    districts, days = [c[0] for c in cells], [c[1] for c in cells]
+    located = f"""
+        SELECT * FROM ({_LOCATED_INCIDENTS}
+                       AND district IN (SELECT unnest(?::VARCHAR[])) AND first_event_date BETWEEN ? AND ?)
+        WHERE (district, week) IN (SELECT (unnest(?::VARCHAR[]), unnest(?::DATE[])))
+    """
+    for table, sql in _SUMMARIES.items():
         con.execute(
             f"""
-            CREATE OR REPLACE TEMP TABLE _cell_incidents AS
-            SELECT * FROM ({_LOCATED_INCIDENTS}) WHERE (district, week) IN (SELECT (district, week) FROM {cells})
-            """
+            DELETE FROM {table} t USING (SELECT unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS week) c
+            WHERE t.district = c.district AND t.week = c.week
+            """,
+            [districts, days],
         )
-        try:
-            for table, sql in _SUMMARIES.items():
-                con.execute(f"DELETE FROM {table} t USING {cells} c WHERE t.district = c.district AND t.week = c.week")
-                con.execute(f"INSERT INTO {table} {sql.format(cells='_cell_incidents')}")
-        finally:
-            con.execute("DROP TABLE _cell_incidents")
+        con.execute(f"INSERT INTO {table} {sql.format(cells=f'({located})')}",
+                    [sorted(set(districts)), min(days), max(days) + timedelta(days=6), districts, days])
 
 
 def _district_counts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> DistrictCounts:
