@@ -17,7 +17,7 @@ import duckdb
 
 from extractors import gazetteer
 from warehouse import summaries
-from warehouse.bulk import DAY, TEXT, TEXTS, insert_rows, with_rows
+from warehouse.bulk import DAY, INT, MOMENT, TEXT, TEXTS, insert_rows, with_rows
 from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
@@ -178,8 +178,8 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
         _index_names(by_name, target, names - target.names)
         target.names |= names
         target.reasons.append(f"{mention_id}: {reason}")
-        assignments.append((mention_id, target.incident_id))
-    touched = {incident_id for _, incident_id in assignments}
+        assignments.append((mention_id, target.incident_id, article_id))
+    touched = {incident_id for _, incident_id, _ in assignments}
     _write(con, run_id, [known[incident_id] for incident_id in sorted(touched)], assignments)
     return len(assignments)
 
@@ -212,25 +212,66 @@ def _match(candidates: list[_Incident], day: date, names: set[str]) -> tuple[_In
 _INCIDENT_COLUMNS = {
     "incident_id": TEXT, "event_type": TEXT, "state": TEXT, "district": TEXT, "first_event_date": DAY,
     "last_event_date": DAY, "lead_article_id": TEXT, "names": TEXTS, "merge_reasons": TEXTS, "created_run_id": TEXT,
-    "updated_run_id": TEXT,
+    "updated_run_id": TEXT, "n_mentions": INT, "n_articles": INT, "n_sources": INT, "first_seen": MOMENT,
+    "last_seen": MOMENT,
 }
+_COUNT_COLUMNS = ("n_mentions", "n_articles", "n_sources", "first_seen", "last_seen")
+_NO_REPORTS = (0, 0, 0, None, None)  # the column defaults, kept by an incident nothing reports
+
+# Mentions, reporting articles (copies included), outlets and first/last report per incident, from `own`: the
+# (incident_id, article_id) of each of its mentions.
+_COUNTS = """
+    WITH own AS ({own}),
+    mentioned AS (SELECT incident_id, count(*) AS n_mentions FROM own GROUP BY incident_id),
+    pairs AS (SELECT DISTINCT incident_id, article_id FROM own),
+    reporting AS (
+        SELECT incident_id, article_id FROM pairs
+        UNION
+        SELECT p.incident_id, c.article_id FROM pairs p JOIN articles c ON c.duplicate_of = p.article_id
+    )
+    SELECT r.incident_id, any_value(m.n_mentions) AS n_mentions, count(*) AS n_articles,
+           count(DISTINCT coalesce(a.site_name, a.source)) AS n_sources,
+           min(coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at)) AS first_seen,
+           max(coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at)) AS last_seen
+    FROM reporting r JOIN articles a USING (article_id) JOIN mentioned m USING (incident_id)
+    GROUP BY r.incident_id
+"""
+_STORED_MENTIONS = "SELECT incident_id, article_id FROM mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))"
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, run_id: str, incidents: list[_Incident], assignments: list[tuple[str, str]]
+    con: duckdb.DuckDBPyConnection, run_id: str, incidents: list[_Incident],
+    assignments: list[tuple[str, str, str]],
 ) -> None:
+    """Insert the new incidents and rewrite the grown ones, counts included, then link the mentions.
+
+    The counts are taken before anything is written, from the stored mentions of the grown incidents plus this
+    load's assignments, so each incident row is written once (a row with lists is rewritten whole by an UPDATE).
+    """
+    counts = {
+        row[0]: row[1:]
+        for row in con.execute(
+            _COUNTS.format(own=f"""
+                {_STORED_MENTIONS}
+                UNION ALL SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])
+            """),
+            [[i.incident_id for i in incidents if not i.is_new], [i for _, i, _ in assignments],
+             [a for _, _, a in assignments]],
+        ).fetchall()
+    }
     rows = [
-        (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id)
+        (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id,
+         *counts.get(i.incident_id, _NO_REPORTS))
         for i in incidents
     ]
     insert_rows(con, "incidents", _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if i.is_new])
     with_rows(
         con, _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if not i.is_new],
-        """
+        f"""
         UPDATE incidents SET first_event_date = b.first_event_date, last_event_date = b.last_event_date,
                              names = b.names, merge_reasons = list_concat(incidents.merge_reasons, b.merge_reasons),
-                             updated_run_id = b.updated_run_id
-        FROM {batch} b WHERE incidents.incident_id = b.incident_id
+                             updated_run_id = b.updated_run_id, {", ".join(f"{c} = b.{c}" for c in _COUNT_COLUMNS)}
+        FROM {{batch}} b WHERE incidents.incident_id = b.incident_id
         """,
     )
     con.execute(
@@ -239,9 +280,8 @@ def _write(
         FROM (SELECT unnest(?::VARCHAR[]) AS mention_id, unnest(?::VARCHAR[]) AS incident_id) t
         WHERE mentions.mention_id = t.mention_id
         """,
-        [[m for m, _ in assignments], [i for _, i in assignments]],
+        [[m for m, _, _ in assignments], [i for _, i, _ in assignments]],
     )
-    update_counts(con, [incident.incident_id for incident in incidents])
     # The summary cells these incidents left or joined: known here, not read back before and after.
     cells: set[tuple[str, date]] = set()
     for incident in incidents:
@@ -256,29 +296,9 @@ def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> No
     if not incident_ids:
         return
     con.execute(
-        """
-        UPDATE incidents SET n_mentions = s.n_mentions, n_articles = s.n_articles, n_sources = s.n_sources,
-                             first_seen = s.first_seen, last_seen = s.last_seen
-        FROM (
-            WITH touched AS (SELECT unnest(?::VARCHAR[]) AS incident_id),
-            own AS (
-                SELECT m.incident_id, m.article_id FROM mentions m JOIN touched USING (incident_id)
-            ),
-            reporting AS (
-                SELECT incident_id, article_id FROM own
-                UNION
-                SELECT own.incident_id, c.article_id FROM own JOIN articles c ON c.duplicate_of = own.article_id
-            ),
-            reports AS (
-                SELECT r.incident_id, a.article_id, coalesce(a.site_name, a.source) AS outlet,
-                       coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at) AS seen
-                FROM reporting r JOIN articles a USING (article_id)
-            )
-            SELECT incident_id, (SELECT count(*) FROM own o WHERE o.incident_id = r.incident_id) AS n_mentions,
-                   count(DISTINCT article_id) AS n_articles, count(DISTINCT outlet) AS n_sources,
-                   min(seen) AS first_seen, max(seen) AS last_seen
-            FROM reports r GROUP BY incident_id
-        ) s
+        f"""
+        UPDATE incidents SET {", ".join(f"{c} = s.{c}" for c in _COUNT_COLUMNS)}
+        FROM ({_COUNTS.format(own=_STORED_MENTIONS)}) s
         WHERE incidents.incident_id = s.incident_id
         """,
         [incident_ids],
