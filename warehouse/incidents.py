@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 import duckdb
 
@@ -215,28 +216,47 @@ _INCIDENT_COLUMNS = {
     "updated_run_id": TEXT, "n_mentions": INT, "n_articles": INT, "n_sources": INT, "first_seen": MOMENT,
     "last_seen": MOMENT,
 }
-_COUNT_COLUMNS = ("n_mentions", "n_articles", "n_sources", "first_seen", "last_seen")
-_NO_REPORTS = (0, 0, 0, None, None)  # the column defaults, kept by an incident nothing reports
 
-# Mentions, reporting articles (copies included), outlets and first/last report per incident, from `own`: the
-# (incident_id, article_id) of each of its mentions.
-_COUNTS = """
-    WITH own AS ({own}),
-    mentioned AS (SELECT incident_id, count(*) AS n_mentions FROM own GROUP BY incident_id),
-    pairs AS (SELECT DISTINCT incident_id, article_id FROM own),
-    reporting AS (
-        SELECT incident_id, article_id FROM pairs
-        UNION
-        SELECT p.incident_id, c.article_id FROM pairs p JOIN articles c ON c.duplicate_of = p.article_id
-    )
-    SELECT r.incident_id, any_value(m.n_mentions) AS n_mentions, count(*) AS n_articles,
-           count(DISTINCT coalesce(a.site_name, a.source)) AS n_sources,
-           min(coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at)) AS first_seen,
-           max(coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at)) AS last_seen
-    FROM reporting r JOIN articles a USING (article_id) JOIN mentioned m USING (incident_id)
-    GROUP BY r.incident_id
+# Each mention of an incident (`own`: incident_id, mention_id, article_id) with its article's and that article's
+# copies' outlet and first-seen time; counted in Python (`_counts`), since DuckDB's hash aggregates cost a load more
+# in fixed set-up than the few hundred rows they would group.
+_REPORTS = """
+    WITH own AS ({own})
+    SELECT o.incident_id, o.mention_id,
+           a.article_id, coalesce(a.site_name, a.source),
+           coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at),
+           c.article_id, coalesce(c.site_name, c.source),
+           coalesce(c.feed_published_at, c.published_at::TIMESTAMP, c.fetched_at)
+    FROM own o LEFT JOIN articles a ON a.article_id = o.article_id LEFT JOIN articles c ON c.duplicate_of = o.article_id
 """
-_STORED_MENTIONS = "SELECT incident_id, article_id FROM mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))"
+_STORED_MENTIONS = """
+    SELECT incident_id, mention_id, article_id FROM mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))
+"""
+_COUNT_COLUMNS = ("n_mentions", "n_articles", "n_sources", "first_seen", "last_seen")
+_NO_REPORTS = (0, 0, 0, None, None)  # the column defaults: a new incident nothing reports keeps them
+_KEPT = (None, None, None, None, None)  # a grown incident nothing reports keeps its stored counts
+Counts = tuple[int, int, int, datetime, datetime]
+
+
+def _counts(rows: list[tuple[Any, ...]]) -> dict[str, Counts]:
+    """Per incident: mentions, reporting articles (copies included), outlets, first and last report. An incident
+    whose articles are all missing gets no entry (its counts stay as they are)."""
+    mentions: dict[str, set[str]] = {}
+    reports: dict[str, dict[str, tuple[str, datetime]]] = {}
+    for incident_id, mention_id, article_id, outlet, seen, copy_id, copy_outlet, copy_seen in rows:
+        mentions.setdefault(incident_id, set()).add(mention_id)
+        reported = reports.setdefault(incident_id, {})
+        if article_id is not None:
+            reported[article_id] = (outlet, seen)
+        if copy_id is not None:
+            reported[copy_id] = (copy_outlet, copy_seen)
+    counts: dict[str, Counts] = {}
+    for incident_id, reported in reports.items():
+        if reported:
+            seen_at = [seen for _, seen in reported.values()]
+            counts[incident_id] = (len(mentions[incident_id]), len(reported),
+                                   len({outlet for outlet, _ in reported.values()}), min(seen_at), max(seen_at))
+    return counts
 
 
 def _write(
@@ -248,20 +268,17 @@ def _write(
     The counts are taken before anything is written, from the stored mentions of the grown incidents plus this
     load's assignments, so each incident row is written once (a row with lists is rewritten whole by an UPDATE).
     """
-    counts = {
-        row[0]: row[1:]
-        for row in con.execute(
-            _COUNTS.format(own=f"""
-                {_STORED_MENTIONS}
-                UNION ALL SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])
-            """),
+    counts = _counts(
+        con.execute(
+            _REPORTS.format(own=f"{_STORED_MENTIONS} UNION ALL SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                                "unnest(?::VARCHAR[])"),
             [[i.incident_id for i in incidents if not i.is_new], [i for _, i, _ in assignments],
-             [a for _, _, a in assignments]],
+             [m for m, _, _ in assignments], [a for _, _, a in assignments]],
         ).fetchall()
-    }
+    )
     rows = [
         (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id,
-         *counts.get(i.incident_id, _NO_REPORTS))
+         *counts.get(i.incident_id, _NO_REPORTS if i.is_new else _KEPT))
         for i in incidents
     ]
     insert_rows(con, "incidents", _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if i.is_new])
@@ -270,7 +287,8 @@ def _write(
         f"""
         UPDATE incidents SET first_event_date = b.first_event_date, last_event_date = b.last_event_date,
                              names = b.names, merge_reasons = list_concat(incidents.merge_reasons, b.merge_reasons),
-                             updated_run_id = b.updated_run_id, {", ".join(f"{c} = b.{c}" for c in _COUNT_COLUMNS)}
+                             updated_run_id = b.updated_run_id,
+                             {", ".join(f"{c} = coalesce(b.{c}, incidents.{c})" for c in _COUNT_COLUMNS)}
         FROM {{batch}} b WHERE incidents.incident_id = b.incident_id
         """,
     )
@@ -295,13 +313,14 @@ def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> No
     """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents."""
     if not incident_ids:
         return
-    con.execute(
+    counts = _counts(con.execute(_REPORTS.format(own=_STORED_MENTIONS), [incident_ids]).fetchall())
+    with_rows(
+        con, {"incident_id": TEXT, **{c: _INCIDENT_COLUMNS[c] for c in _COUNT_COLUMNS}},
+        [(incident_id, *values) for incident_id, values in counts.items()],
         f"""
         UPDATE incidents SET {", ".join(f"{c} = s.{c}" for c in _COUNT_COLUMNS)}
-        FROM ({_COUNTS.format(own=_STORED_MENTIONS)}) s
-        WHERE incidents.incident_id = s.incident_id
+        FROM {{batch}} s WHERE incidents.incident_id = s.incident_id
         """,
-        [incident_ids],
     )
 
 
