@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -23,6 +24,7 @@ from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
 LEDE_SENTENCES = 2
+LEDE_CHARS = 1500  # read of an article for its lede (DuckDB's left() counts code points, as slicing does)
 _WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{3,}|[A-Z]\.)"
 # Runs of capitalised words ("Rogelio Ibarra", "U.S. District Judge Miriam Oduya") and DOJ-style "OKEKE, 37,".
 _RUN_OF_WORDS = re.compile(rf"(?<![\w’'])({_WORD}(?:\s+{_WORD})*)(,\s*\d{{1,3}},)?")
@@ -124,10 +126,13 @@ def _nearby(
     return list(found.values())
 
 
-def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+def assign_incidents(
+    con: duckdb.DuckDBPyConnection, run_id: str, in_hand: Mapping[str, tuple[date, str]] | None = None
+) -> int:
     """Cluster every mention without an incident (in date order); returns how many were assigned.
 
-    Call inside the loading transaction so mentions and their incidents commit together.
+    Call inside the loading transaction so mentions and their incidents commit together. `in_hand` holds articles
+    the caller has just written (id to day and text), which are then not read back.
     """
     mentions = con.execute(
         "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
@@ -137,15 +142,21 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
         return 0
     # Their articles are read by key: a join would scan every article's text to find the few it needs. An article's
     # lede is read once, however many mentions it has.
-    articles = {
-        article_id: (day, names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])]))
-        for article_id, day, lede in con.execute(
-            """
-            SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, 1500) FROM articles
+    wanted = {row[1] for row in mentions}
+    in_hand = {article_id: article for article_id, article in (in_hand or {}).items() if article_id in wanted}
+    ledes = [(article_id, day, text[:LEDE_CHARS]) for article_id, (day, text) in in_hand.items()]
+    missing = sorted(wanted - in_hand.keys())
+    if missing:
+        ledes += con.execute(
+            f"""
+            SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, {LEDE_CHARS}) FROM articles
             WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
             """,
-            [sorted({row[1] for row in mentions})],
+            [missing],
         ).fetchall()
+    articles = {
+        article_id: (day, names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])]))
+        for article_id, day, lede in ledes
     }
     evidence_names: dict[str, set[str]] = {}
     named: list[tuple[str, str, str, str | None, str | None, date, set[str]]] = []

@@ -195,6 +195,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     mention_rows: list[tuple[object, ...]] = []
     lsh_rows: list[tuple[object, ...]] = []
     fetch_rows: dict[str, list[object]] = {}
+    written: dict[str, tuple[date, str]] = {}  # originals' day and text, handed to the clustering
     with transaction(con):
         existing = _existing_articles(con, [r.url_hash for r in new_pages])
         originals = _exact_originals(con, [r.content_hash for r in new_pages if r.content_hash])
@@ -220,6 +221,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                     assert record.classification is not None
                     mention_rows += mention_rows_for(record.url_hash, record.classification.events,
                                                      record.classification.version)
+                    written[record.url_hash] = (_article_day(record, now), record.article.text)
                     if print_:
                         lookup.add(record.url_hash, print_, _day(record), record.content_hash)
                         lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
@@ -229,12 +231,12 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
             tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
             _fetch_row(fetch_rows, run_id, record, state, reason, now)
         insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
-        with summaries.maintained(con, article_ids=sorted({str(row[1]) for row in mention_rows})):
-            insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
+        summaries.add_new_mentions(con, insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows,
+                                                    "ON CONFLICT DO NOTHING RETURNING district, article_id"))
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
         insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
         counts["mentions"] = len(mention_rows)
-        incidents.assign_incidents(con, run_id)
+        incidents.assign_incidents(con, run_id, written)
         reported = incidents.incidents_of_articles(con, copied)
         with summaries.maintained(con, incident_ids=reported):
             incidents.update_counts(con, reported)
@@ -284,6 +286,12 @@ def _count_source_run(con: duckdb.DuckDBPyConnection, run_id: str, per_source: M
             [run_id, source, tally["fetched"], tally["stored"], tally["duplicate"], tally["skipped"],
              tally["failed"], run_id],
         )
+
+
+def _article_day(record: PageRecord, now: datetime) -> date:
+    """An article row's day as the clustering reads it: `coalesce(published_at, fetched_at::DATE)`."""
+    assert record.article is not None
+    return record.article.published or (record.fetched_at or now).date()
 
 
 def _load_order(record: PageRecord) -> tuple[str, str]:

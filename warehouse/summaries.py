@@ -10,13 +10,14 @@ exactly what they were over the base tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 
 import duckdb
 
-from warehouse.bulk import INT, TEXT, with_rows
+from warehouse.bulk import INT, TEXT, registered
 
 TABLES = """
 CREATE TABLE weekly_incidents (
@@ -161,18 +162,36 @@ def _district_counts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] 
     return {district: (mentions, articles) for district, mentions, articles in rows}
 
 
+def add_new_mentions(con: duckdb.DuckDBPyConnection, inserted: Iterable[tuple[str | None, str]]) -> None:
+    """Count mentions just stored for new original articles, as (district, article_id), into `district_mentions`.
+
+    Such an article had no mention before (articles are never deleted and their mentions are written with them), so
+    what was inserted is the whole change: no count of the articles' mentions before and after.
+    """
+    mentions: Counter[str] = Counter()
+    articles: dict[str, set[str]] = {}
+    for district, article_id in inserted:
+        if district is not None:
+            mentions[district] += 1
+            articles.setdefault(district, set()).add(article_id)
+    _add_mentions(con, {district: (n, len(articles[district])) for district, n in mentions.items()})
+
+
 def _add_mentions(con: duckdb.DuckDBPyConnection, delta: DistrictCounts) -> None:
     """Add these per-district changes of mentions and articles; a district left with no mention loses its row."""
     rows = [(district, mentions, articles) for district, (mentions, articles) in sorted(delta.items())
             if mentions or articles]
-    with_rows(con, _DELTA_COLUMNS, rows,
-              "INSERT INTO district_mentions SELECT district, 0, 0 FROM {batch} "
-              "WHERE district NOT IN (SELECT district FROM district_mentions)")
-    with_rows(con, _DELTA_COLUMNS, rows,
-              """
-              UPDATE district_mentions SET mentions = district_mentions.mentions + d.mentions,
-                                           articles = district_mentions.articles + d.articles
-              FROM {batch} d WHERE district_mentions.district = d.district
-              """)
-    if rows:
+    if not rows:
+        return
+    with registered(con, _DELTA_COLUMNS, rows) as batch:
+        con.execute(f"INSERT INTO district_mentions SELECT district, 0, 0 FROM {batch} "
+                    "WHERE district NOT IN (SELECT district FROM district_mentions)")
+        con.execute(
+            f"""
+            UPDATE district_mentions SET mentions = district_mentions.mentions + d.mentions,
+                                         articles = district_mentions.articles + d.articles
+            FROM {batch} d WHERE district_mentions.district = d.district
+            """
+        )
+    if any(mentions <= 0 for _, mentions, _ in rows):  # only a fall can leave a district at zero
         con.execute("DELETE FROM district_mentions WHERE mentions = 0")
