@@ -59,6 +59,7 @@ class _Incident:
     reasons: list[str] = field(default_factory=list)  # this load's; appended to the stored ones
     is_new: bool = False
     stored_first: date | None = None  # first event date as stored, whose summary week this load may leave
+    stored_counts: tuple[int, int] = (0, 0)  # mentions and reporting articles as stored
 
 
 def names_in(texts: list[str]) -> set[str]:
@@ -107,10 +108,11 @@ def _nearby(
         ),
         i AS (
             SELECT incident_id, event_type, state, district, first_event_date, last_event_date, names,
-                   unnest(names) AS name
+                   n_mentions, n_articles, unnest(names) AS name
             FROM incidents WHERE last_event_date >= ? AND first_event_date <= ?
         )
-        SELECT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date, i.names
+        SELECT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date, i.names,
+               i.n_mentions, i.n_articles
         FROM i JOIN q ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
          AND i.district IS NOT DISTINCT FROM q.district AND i.name = q.name
         WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ?
@@ -119,10 +121,10 @@ def _nearby(
          [w[4] for w in wanted], first, last, WINDOW_DAYS, WINDOW_DAYS],
     ).fetchall()
     found: dict[str, _Incident] = {}
-    for incident_id, kind, state, district, first_day, last_day, names in rows:
+    for incident_id, kind, state, district, first_day, last_day, names, n_mentions, n_articles in rows:
         if incident_id not in found:
             found[incident_id] = _Incident(incident_id, (kind, state, district), first_day, last_day, set(names),
-                                           stored_first=first_day)
+                                           stored_first=first_day, stored_counts=(n_mentions, n_articles))
     return list(found.values())
 
 
@@ -311,13 +313,32 @@ def _write(
         """,
         [[m for m, _, _ in assignments], [i for _, i, _ in assignments]],
     )
-    # The summary cells these incidents left or joined: known here, not read back before and after.
-    cells: set[tuple[str, date]] = set()
+    _summarise(con, incidents, counts)
+
+
+def _summarise(con: duckdb.DuckDBPyConnection, incidents: list[_Incident], counts: Mapping[str, Counts]) -> None:
+    """Move the weekly summaries by what these incidents added, known here without reading incidents back; the weeks
+    an incident left or joined by an earlier event date are recounted."""
+    changes: list[summaries.WeekChange] = []
+    moved: set[tuple[str, date]] = set()
     for incident in incidents:
-        district = incident.key[2]
-        if district:
-            cells |= {(district, summaries.week_of(day)) for day in (incident.stored_first, incident.first) if day}
-    summaries.recompute_weeks(con, cells)
+        kind, state, district = incident.key
+        if not district:
+            continue
+        week = summaries.week_of(incident.first)
+        n_mentions, n_articles = counts[incident.incident_id][:2] if incident.incident_id in counts else (
+            (0, 0) if incident.is_new else incident.stored_counts)
+        if incident.is_new:
+            changes.append(summaries.WeekChange(district, week, kind, state, 1, n_mentions, n_articles,
+                                                incident.lead_article_id))
+        elif incident.stored_first and summaries.week_of(incident.stored_first) != week:
+            moved |= {(district, summaries.week_of(incident.stored_first)), (district, week)}
+        else:
+            stored_mentions, stored_articles = incident.stored_counts
+            changes.append(summaries.WeekChange(district, week, kind, state, 0, n_mentions - stored_mentions,
+                                                n_articles - stored_articles))
+    summaries.add_to_weeks(con, [c for c in changes if (c.district, c.week) not in moved])
+    summaries.recompute_weeks(con, moved)
 
 
 def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:

@@ -11,13 +11,16 @@ exactly what they were over the base tables.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from warehouse.bulk import INT, TEXT, registered
+from warehouse.bulk import DAY, INT, TEXT, registered
 
 TABLES = """
 CREATE TABLE weekly_incidents (
@@ -145,6 +148,78 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
         )
         con.execute(f"INSERT INTO {table} {sql.format(cells=f'({located})')}",
                     [sorted(set(districts)), min(days), max(days) + timedelta(days=6), districts, days])
+
+
+@dataclass(frozen=True)
+class WeekChange:
+    """What one incident adds to its district-week, which it neither left nor joined with other incidents' leads:
+    a new incident (one more incident, with a lead article no other incident has) or more mentions and reports."""
+
+    district: str
+    week: date
+    event_type: str
+    state: str | None
+    incidents: int
+    mentions: int
+    articles: int
+    new_lead: str | None = None
+
+
+def add_to_weeks(con: duckdb.DuckDBPyConnection, changes: Sequence[WeekChange]) -> None:
+    """Add these changes to the summary rows of their district-weeks (rows created as needed).
+
+    O(changes): no incident is read. Exact while the summaries match `incidents` before the change, which every
+    writer keeps; an incident moving to another week must go through `recompute_weeks` instead (its lead may be
+    shared in either week).
+    """
+    by_type: dict[tuple[str, date, str], list[Any]] = {}
+    by_week: dict[tuple[str, date], list[Any]] = {}
+    for c in changes:
+        typed = by_type.setdefault((c.district, c.week, c.event_type), [None, 0, 0, 0])
+        typed[0] = typed[0] or c.state  # any_value: the first state met, as in a recount
+        weekly = by_week.setdefault((c.district, c.week), [set(), 0, 0])
+        typed[1] += c.incidents
+        typed[2] += c.mentions
+        typed[3] += c.articles
+        if c.new_lead:
+            weekly[0].add(c.new_lead)
+        weekly[1] += c.incidents
+        weekly[2] += c.articles
+    _add_rows(con, "weekly_incidents", _TYPE_KEY, _TYPE_DELTA,
+              [(*key, state, n, m, a) for key, (state, n, m, a) in sorted(by_type.items()) if n or m or a])
+    _add_rows(con, "weekly_stories", _WEEK_KEY, _WEEK_DELTA,
+              [(*key, n, len(leads), a) for key, (leads, n, a) in sorted(by_week.items()) if n or a or leads])
+
+
+_TYPE_KEY = {"district": TEXT, "week": DAY, "event_type": TEXT}
+_TYPE_DELTA = {"state": TEXT, "incidents": INT, "mentions": INT, "articles": INT}
+_WEEK_KEY = {"district": TEXT, "week": DAY}
+_WEEK_DELTA = {"incidents": INT, "stories": INT, "articles": INT}
+
+
+def _add_rows(
+    con: duckdb.DuckDBPyConnection, table: str, key: Mapping[str, pa.DataType], delta: Mapping[str, pa.DataType],
+    rows: list[tuple[object, ...]],
+) -> None:
+    """Add `delta` to the rows of `table` with these keys; a key without a row gets one (zeros plus the change)."""
+    if not rows:
+        return
+    counted = [c for c in delta if c != "state"]
+    match = " AND ".join(f"t.{k} = d.{k}" for k in key)
+    with registered(con, {**key, **delta}, rows) as batch:
+        con.execute(
+            f"""
+            INSERT INTO {table} ({", ".join([*key, *delta])})
+            SELECT {", ".join([f"d.{k}" for k in key] + [f"d.{c}" if c == "state" else "0" for c in delta])}
+            FROM {batch} d ANTI JOIN {table} t ON {match}
+            """
+        )
+        con.execute(
+            f"""
+            UPDATE {table} t SET {", ".join(f"{c} = t.{c} + d.{c}" for c in counted)}
+            FROM {batch} d WHERE {match}
+            """
+        )
 
 
 def _district_counts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> DistrictCounts:
