@@ -341,10 +341,11 @@ def _summarise(con: duckdb.DuckDBPyConnection, incidents: list[_Incident], count
     summaries.recompute_weeks(con, moved)
 
 
-def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:
-    """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents."""
+def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, Counts]:
+    """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents;
+    returns the counts written (an incident nothing reports keeps its row as it is)."""
     if not incident_ids:
-        return
+        return {}
     counts = _counts(con.execute(_REPORTS.format(own=_STORED_MENTIONS), [incident_ids]).fetchall())
     with_rows(
         con, {"incident_id": TEXT, **{c: _INCIDENT_COLUMNS[c] for c in _COUNT_COLUMNS}},
@@ -354,6 +355,28 @@ def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> No
         FROM {{batch}} s WHERE incidents.incident_id = s.incident_id
         """,
     )
+    return counts
+
+
+def recount_copied(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Recount the incidents these originals report, now that they have gained copies, and move the weekly
+    summaries by the change (a recount changes no incident's week)."""
+    if not article_ids:
+        return
+    stored = con.execute(
+        """
+        SELECT incident_id, event_type, state, district, first_event_date, n_mentions, n_articles FROM incidents
+        WHERE incident_id IN (SELECT incident_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))
+        """,
+        [article_ids],
+    ).fetchall()
+    counts = update_counts(con, [row[0] for row in stored])
+    summaries.add_to_weeks(con, [
+        summaries.WeekChange(district, summaries.week_of(first), kind, state, 0,
+                             counts[incident_id][0] - n_mentions, counts[incident_id][1] - n_articles)
+        for incident_id, kind, state, district, first, n_mentions, n_articles in stored
+        if district and incident_id in counts
+    ])
 
 
 def incidents_of_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:

@@ -237,9 +237,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
         insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
         counts["mentions"] = len(mention_rows)
         incidents.assign_incidents(con, run_id, written)
-        reported = incidents.incidents_of_articles(con, copied)
-        with summaries.maintained(con, incident_ids=reported):
-            incidents.update_counts(con, reported)
+        incidents.recount_copied(con, copied)
         _count_source_run(con, run_id, per_source)
     return counts
 
