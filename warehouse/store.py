@@ -182,7 +182,8 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     A stored page whose text equals an earlier article's (verbatim syndication) or reads as a reworded copy of one
     (near-duplicate shingles) becomes a `duplicate` linked to it and adds no mentions; new mentions are clustered into
     incidents and the run's per-source counts are updated, all in the same transaction. Every write is one
-    set-based statement per table, so a batch costs about the same whatever its size.
+    set-based statement per table, and every read goes by the batch's own keys (its articles, their incidents and
+    weeks), so a load costs about the same whatever the size of the warehouse.
     """
     counts = {"stored": 0, "duplicate": 0, "skipped": 0, "failed": 0, "articles": 0, "mentions": 0}
     per_source: dict[str, Counter[str]] = {}

@@ -2,10 +2,12 @@
 
 `weekly_incidents` (district x week x event type) and `weekly_stories` (district x week) summarise incidents;
 `district_mentions` (district) summarises the mentions of original articles. Every writer of incidents or mentions
-wraps its change in `maintained(...)`, naming the incidents and articles it may touch: the weeks those incidents sat
-in before or after the change are recomputed from `incidents`, and the per-district mention counts move by the
-difference between the articles' counts after and before. So a load costs O(touched rows) and the views stay
-exactly what they were over the base tables.
+keeps them exact. The load knows what it changed, so it moves the rows by that: `add_to_weeks` (an incident's change
+within its week), `add_new_mentions` (the mentions of new articles) and `recompute_weeks` only for the weeks an
+incident left or joined; each costs O(the change), never a read of `incidents` or `mentions` beyond those weeks.
+Other writers wrap their change in `maintained(...)`, naming the incidents and articles it may touch: the weeks those
+incidents sat in before or after are recomputed and the per-district mention counts move by the difference between
+the articles' counts after and before. Either way the views stay exactly what they were over the base tables.
 """
 
 from __future__ import annotations
