@@ -198,8 +198,8 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     fetch_rows: dict[str, list[object]] = {}
     written: dict[str, tuple[date, str]] = {}  # originals' day and text, handed to the clustering
     with transaction(con):
-        existing = _existing_articles(con, [r.url_hash for r in new_pages])
-        originals = _exact_originals(con, [r.content_hash for r in new_pages if r.content_hash])
+        existing, originals = _stored(con, [r.url_hash for r in new_pages],
+                                      [r.content_hash for r in new_pages if r.content_hash])
         lookup = neardup.CopyLookup(con, [(p, _day(r)) for r in new_pages if (p := prints[r.url_hash])])
         for record in ordered:
             state, reason = record.state, record.reason
@@ -243,25 +243,28 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     return counts
 
 
-def _existing_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
-    rows = con.execute(
-        "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
-    ).fetchall()
-    return {article_id for (article_id,) in rows}
-
-
-def _exact_originals(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> dict[str, str]:
-    """Stored originals having one of these content hashes (verbatim copies link to them)."""
-    return dict(
-        con.execute(
-            """
-            SELECT content_hash, min(article_id) FROM articles
-            WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
-            GROUP BY content_hash
-            """,
-            [hashes],
-        ).fetchall()
-    )
+def _stored(
+    con: duckdb.DuckDBPyConnection, article_ids: list[str], hashes: list[str]
+) -> tuple[set[str], dict[str, str]]:
+    """Which of these articles are stored already, and the stored originals having one of these content hashes
+    (verbatim copies link to them), in one statement."""
+    existing: set[str] = set()
+    originals: dict[str, str] = {}
+    for key, original in con.execute(
+        """
+        SELECT article_id, NULL FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
+        UNION ALL
+        SELECT content_hash, min(article_id) FROM articles
+        WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
+        GROUP BY content_hash
+        """,
+        [article_ids, hashes],
+    ).fetchall():
+        if original is None:
+            existing.add(key)
+        else:
+            originals[key] = original
+    return existing, originals
 
 
 def _day(record: PageRecord) -> date:
@@ -271,20 +274,24 @@ def _day(record: PageRecord) -> date:
 
 
 def _count_source_run(con: duckdb.DuckDBPyConnection, run_id: str, per_source: Mapping[str, Counter[str]]) -> None:
-    """Add this batch's outcomes to the run's per-source row (created by `record_sources` or here)."""
-    for source, tally in per_source.items():
-        con.execute(
-            """
-            INSERT INTO source_runs (run_id, source, day, fetched, stored, duplicate, skipped, failed)
-            SELECT ?, ?, started_at::DATE, ?, ?, ?, ?, ? FROM runs WHERE run_id = ?
-            ON CONFLICT (run_id, source) DO UPDATE SET
-                fetched = source_runs.fetched + excluded.fetched, stored = source_runs.stored + excluded.stored,
-                duplicate = source_runs.duplicate + excluded.duplicate,
-                skipped = source_runs.skipped + excluded.skipped, failed = source_runs.failed + excluded.failed
-            """,
-            [run_id, source, tally["fetched"], tally["stored"], tally["duplicate"], tally["skipped"],
-             tally["failed"], run_id],
-        )
+    """Add this batch's outcomes to the run's per-source rows (created by `record_sources` or here): one statement
+    for all the batch's sources."""
+    if not per_source:
+        return
+    sources = sorted(per_source)
+    columns = ("fetched", "stored", "duplicate", "skipped", "failed")
+    con.execute(
+        f"""
+        INSERT INTO source_runs (run_id, source, day, {", ".join(columns)})
+        SELECT r.run_id, b.source, r.started_at::DATE, {", ".join(f"b.{c}" for c in columns)}
+        FROM runs r, (SELECT unnest(?::VARCHAR[]) AS source,
+                             {", ".join(f"unnest(?::INTEGER[]) AS {c}" for c in columns)}) b
+        WHERE r.run_id = ?
+        ON CONFLICT (run_id, source) DO UPDATE SET
+            {", ".join(f"{c} = source_runs.{c} + excluded.{c}" for c in columns)}
+        """,
+        [sources, *([per_source[source][c] for source in sources] for c in columns), run_id],
+    )
 
 
 def _article_day(record: PageRecord, now: datetime) -> date:
