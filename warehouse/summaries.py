@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse.bulk import DAY, INT, TEXT, registered
+from warehouse.bulk import DAY, INT, TEXT, insert_rows, registered
 
 TABLES = """
 CREATE TABLE weekly_incidents (
@@ -66,8 +66,12 @@ _LOCATED_INCIDENTS = f"""
     FROM incidents WHERE district IS NOT NULL
 """
 
-_DELTA_COLUMNS = {"district": TEXT, "mentions": INT, "articles": INT}
 _SUMMARIES = {"weekly_incidents": _WEEKLY_INCIDENTS, "weekly_stories": _WEEKLY_STORIES}
+# Keys and counted columns of the summary rows, as Arrow batches of rows or of changes to them.
+_TYPE_KEY = {"district": TEXT, "week": DAY, "event_type": TEXT}
+_TYPE_DELTA = {"state": TEXT, "incidents": INT, "mentions": INT, "articles": INT}
+_WEEK_KEY = {"district": TEXT, "week": DAY}
+_WEEK_DELTA = {"incidents": INT, "stories": INT, "articles": INT}
 DistrictCounts = dict[str, tuple[int, int]]
 
 
@@ -128,19 +132,41 @@ def week_of(day: date) -> date:
 def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]) -> None:
     """Replace the summary rows of these district-weeks by a fresh count of their incidents.
 
-    Parameterised statements, no temporary table or registered batch per call; the cells' districts and overall span
-    are constant filters the incidents scan applies before reading any other column.
+    One scan reads the cells' incidents (the cells' districts and overall span are constant filters it applies
+    before reading other columns) and they are counted here: DuckDB plans `count(DISTINCT ...)` as several hash
+    tables, whose set-up outweighs the few hundred rows of a load's weeks.
     """
     if not weeks:
         return
     cells = sorted(weeks)
     districts, days = [c[0] for c in cells], [c[1] for c in cells]
-    located = f"""
-        SELECT * FROM ({_LOCATED_INCIDENTS}
-                       AND district IN (SELECT unnest(?::VARCHAR[])) AND first_event_date BETWEEN ? AND ?)
+    located = con.execute(
+        f"""
+        SELECT district, week, event_type, state, n_mentions, n_articles, lead_article_id
+        FROM ({_LOCATED_INCIDENTS} AND district IN (SELECT unnest(?::VARCHAR[])) AND first_event_date BETWEEN ? AND ?)
         WHERE (district, week) IN (SELECT (unnest(?::VARCHAR[]), unnest(?::DATE[])))
-    """
-    for table, sql in _SUMMARIES.items():
+        """,
+        [sorted(set(districts)), min(days), max(days) + timedelta(days=6), districts, days],
+    ).fetchall()
+    by_type: dict[tuple[str, date, str], list[Any]] = {}
+    by_week: dict[tuple[str, date], list[Any]] = {}
+    for district, week, kind, state, n_mentions, n_articles, lead in located:
+        typed = by_type.setdefault((district, week, kind), [None, 0, 0, 0])
+        if typed[0] is None:  # any_value: the first state met
+            typed[0] = state
+        typed[1] += 1
+        typed[2] += n_mentions
+        typed[3] += n_articles
+        weekly = by_week.setdefault((district, week), [0, set(), 0])
+        weekly[0] += 1
+        weekly[1].add(lead)
+        weekly[2] += n_articles
+    counted = {
+        "weekly_incidents": ({**_TYPE_KEY, **_TYPE_DELTA}, [(*key, *values) for key, values in by_type.items()]),
+        "weekly_stories": ({**_WEEK_KEY, **_WEEK_DELTA},
+                           [(*key, n, len(leads), a) for key, (n, leads, a) in by_week.items()]),
+    }
+    for table, (columns, rows) in counted.items():
         con.execute(
             f"""
             DELETE FROM {table} t USING (SELECT unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS week) c
@@ -148,8 +174,7 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
             """,
             [districts, days],
         )
-        con.execute(f"INSERT INTO {table} {sql.format(cells=f'({located})')}",
-                    [sorted(set(districts)), min(days), max(days) + timedelta(days=6), districts, days])
+        insert_rows(con, table, columns, rows)
 
 
 @dataclass(frozen=True)
@@ -193,33 +218,21 @@ def add_to_weeks(con: duckdb.DuckDBPyConnection, changes: Sequence[WeekChange]) 
               [(*key, n, len(leads), a) for key, (leads, n, a) in sorted(by_week.items()) if n or a or leads])
 
 
-_TYPE_KEY = {"district": TEXT, "week": DAY, "event_type": TEXT}
-_TYPE_DELTA = {"state": TEXT, "incidents": INT, "mentions": INT, "articles": INT}
-_WEEK_KEY = {"district": TEXT, "week": DAY}
-_WEEK_DELTA = {"incidents": INT, "stories": INT, "articles": INT}
-
-
 def _add_rows(
     con: duckdb.DuckDBPyConnection, table: str, key: Mapping[str, pa.DataType], delta: Mapping[str, pa.DataType],
     rows: list[tuple[object, ...]],
 ) -> None:
-    """Add `delta` to the rows of `table` with these keys; a key without a row gets one (zeros plus the change)."""
+    """Add `delta` to the rows of `table` with these keys, in one MERGE; a key without a row gets the change as its
+    row (with its state, for `weekly_incidents`)."""
     if not rows:
         return
     counted = [c for c in delta if c != "state"]
-    match = " AND ".join(f"t.{k} = d.{k}" for k in key)
     with registered(con, {**key, **delta}, rows) as batch:
         con.execute(
             f"""
-            INSERT INTO {table} ({", ".join([*key, *delta])})
-            SELECT {", ".join([f"d.{k}" for k in key] + [f"d.{c}" if c == "state" else "0" for c in delta])}
-            FROM {batch} d ANTI JOIN {table} t ON {match}
-            """
-        )
-        con.execute(
-            f"""
-            UPDATE {table} t SET {", ".join(f"{c} = t.{c} + d.{c}" for c in counted)}
-            FROM {batch} d WHERE {match}
+            MERGE INTO {table} t USING {batch} d ON {" AND ".join(f"t.{k} = d.{k}" for k in key)}
+            WHEN MATCHED THEN UPDATE SET {", ".join(f"{c} = t.{c} + d.{c}" for c in counted)}
+            WHEN NOT MATCHED THEN INSERT ({", ".join([*key, *delta])}) VALUES ({", ".join(f"d.{c}" for c in [*key, *delta])})
             """
         )
 
@@ -258,17 +271,6 @@ def _add_mentions(con: duckdb.DuckDBPyConnection, delta: DistrictCounts) -> None
     """Add these per-district changes of mentions and articles; a district left with no mention loses its row."""
     rows = [(district, mentions, articles) for district, (mentions, articles) in sorted(delta.items())
             if mentions or articles]
-    if not rows:
-        return
-    with registered(con, _DELTA_COLUMNS, rows) as batch:
-        con.execute(f"INSERT INTO district_mentions SELECT district, 0, 0 FROM {batch} "
-                    "WHERE district NOT IN (SELECT district FROM district_mentions)")
-        con.execute(
-            f"""
-            UPDATE district_mentions SET mentions = district_mentions.mentions + d.mentions,
-                                         articles = district_mentions.articles + d.articles
-            FROM {batch} d WHERE district_mentions.district = d.district
-            """
-        )
+    _add_rows(con, "district_mentions", {"district": TEXT}, {"mentions": INT, "articles": INT}, rows)
     if any(mentions <= 0 for _, mentions, _ in rows):  # only a fall can leave a district at zero
         con.execute("DELETE FROM district_mentions WHERE mentions = 0")
