@@ -24,6 +24,20 @@ DAY = pa.date32()
 MOMENT = pa.timestamp("us")
 
 
+_SQL_TYPES = {TEXT: "VARCHAR", TEXTS: "VARCHAR[]", INT: "BIGINT", REAL: "DOUBLE", DAY: "DATE", MOMENT: "TIMESTAMP"}
+
+
+def unnested(columns: Mapping[str, pa.DataType]) -> str:
+    """A relation of parameters, one list per column unnested side by side (bind `column_lists`): for the few rows of
+    a change, cheaper than registering an Arrow batch (~1 ms of fixed cost on the connection each)."""
+    return "(SELECT " + ", ".join(f"unnest(?::{_SQL_TYPES[kind]}[]) AS {name}" for name, kind in columns.items()) + ")"
+
+
+def column_lists(columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]]) -> list[list[object]]:
+    """The parameters of `unnested(columns)` for these rows."""
+    return [[row[i] for row in rows] for i in range(len(columns))]
+
+
 def arrow_batch(columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]]) -> pa.Table:
     """Rows (tuples in `columns` order) as an Arrow table with exactly these column types."""
     schema = pa.schema(list(columns.items()))

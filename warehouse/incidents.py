@@ -19,7 +19,7 @@ import duckdb
 
 from extractors import gazetteer
 from warehouse import summaries
-from warehouse.bulk import DAY, INT, MOMENT, TEXT, TEXTS, insert_rows, with_rows
+from warehouse.bulk import DAY, INT, MOMENT, TEXT, TEXTS, column_lists, insert_rows, unnested, with_rows
 from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
@@ -347,14 +347,15 @@ def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> di
     if not incident_ids:
         return {}
     counts = _counts(con.execute(_REPORTS.format(own=_STORED_MENTIONS), [incident_ids]).fetchall())
-    with_rows(
-        con, {"incident_id": TEXT, **{c: _INCIDENT_COLUMNS[c] for c in _COUNT_COLUMNS}},
-        [(incident_id, *values) for incident_id, values in counts.items()],
-        f"""
-        UPDATE incidents SET {", ".join(f"{c} = s.{c}" for c in _COUNT_COLUMNS)}
-        FROM {{batch}} s WHERE incidents.incident_id = s.incident_id
-        """,
-    )
+    if counts:
+        columns = {"incident_id": TEXT, **{c: _INCIDENT_COLUMNS[c] for c in _COUNT_COLUMNS}}
+        con.execute(
+            f"""
+            UPDATE incidents SET {", ".join(f"{c} = s.{c}" for c in _COUNT_COLUMNS)}
+            FROM {unnested(columns)} s WHERE incidents.incident_id = s.incident_id
+            """,
+            column_lists(columns, [(incident_id, *values) for incident_id, values in counts.items()]),
+        )
     return counts
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse.bulk import DAY, INT, TEXT, insert_rows, registered
+from warehouse.bulk import DAY, INT, TEXT, column_lists, unnested
 
 TABLES = """
 CREATE TABLE weekly_incidents (
@@ -174,7 +174,9 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
             """,
             [districts, days],
         )
-        insert_rows(con, table, columns, rows)
+        if rows:
+            con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {unnested(columns)}",
+                        column_lists(columns, rows))
 
 
 @dataclass(frozen=True)
@@ -226,15 +228,15 @@ def _add_rows(
     row (with its state, for `weekly_incidents`)."""
     if not rows:
         return
-    counted = [c for c in delta if c != "state"]
-    with registered(con, {**key, **delta}, rows) as batch:
-        con.execute(
-            f"""
-            MERGE INTO {table} t USING {batch} d ON {" AND ".join(f"t.{k} = d.{k}" for k in key)}
-            WHEN MATCHED THEN UPDATE SET {", ".join(f"{c} = t.{c} + d.{c}" for c in counted)}
-            WHEN NOT MATCHED THEN INSERT ({", ".join([*key, *delta])}) VALUES ({", ".join(f"d.{c}" for c in [*key, *delta])})
-            """
-        )
+    columns = {**key, **delta}
+    con.execute(
+        f"""
+        MERGE INTO {table} t USING {unnested(columns)} d ON {" AND ".join(f"t.{k} = d.{k}" for k in key)}
+        WHEN MATCHED THEN UPDATE SET {", ".join(f"{c} = t.{c} + d.{c}" for c in delta if c != "state")}
+        WHEN NOT MATCHED THEN INSERT ({", ".join(columns)}) VALUES ({", ".join(f"d.{c}" for c in columns)})
+        """,
+        column_lists(columns, rows),
+    )
 
 
 def _district_counts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> DistrictCounts:
