@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -21,6 +22,20 @@ INT = pa.int64()
 REAL = pa.float64()
 DAY = pa.date32()
 MOMENT = pa.timestamp("us")
+
+
+_SQL_TYPES = {TEXT: "VARCHAR", TEXTS: "VARCHAR[]", INT: "BIGINT", REAL: "DOUBLE", DAY: "DATE", MOMENT: "TIMESTAMP"}
+
+
+def unnested(columns: Mapping[str, pa.DataType]) -> str:
+    """A relation of parameters, one list per column unnested side by side (bind `column_lists`): for the few rows of
+    a change, cheaper than registering an Arrow batch (~1 ms of fixed cost on the connection each)."""
+    return "(SELECT " + ", ".join(f"unnest(?::{_SQL_TYPES[kind]}[]) AS {name}" for name, kind in columns.items()) + ")"
+
+
+def column_lists(columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]]) -> list[list[object]]:
+    """The parameters of `unnested(columns)` for these rows."""
+    return [[row[i] for row in rows] for i in range(len(columns))]
 
 
 def arrow_batch(columns: Mapping[str, pa.DataType], rows: Sequence[Sequence[object]]) -> pa.Table:
@@ -50,13 +65,15 @@ def insert_rows(
     columns: Mapping[str, pa.DataType],
     rows: Sequence[Sequence[object]],
     tail: str = "",
-) -> None:
-    """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement; `tail` may hold ON CONFLICT."""
+) -> list[tuple[Any, ...]]:
+    """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement; `tail` may hold ON CONFLICT
+    and RETURNING, whose rows (those actually inserted) come back."""
     if not rows:
-        return
+        return []
     names = ", ".join(columns)
     with registered(con, columns, rows) as view:
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view} {tail}")
+        result = con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view} {tail}")
+        return result.fetchall() if "RETURNING" in tail else []
 
 
 def with_rows(

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
+from typing import Any
 
 import duckdb
 
 from extractors import gazetteer
 from warehouse import summaries
-from warehouse.bulk import DAY, TEXT, TEXTS, insert_rows, with_rows
+from warehouse.bulk import DAY, INT, MOMENT, TEXT, TEXTS, column_lists, insert_rows, unnested, with_rows
 from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
 LEDE_SENTENCES = 2
+LEDE_CHARS = 1500  # read of an article for its lede (DuckDB's left() counts code points, as slicing does)
 _WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{3,}|[A-Z]\.)"
 # Runs of capitalised words ("Rogelio Ibarra", "U.S. District Judge Miriam Oduya") and DOJ-style "OKEKE, 37,".
 _RUN_OF_WORDS = re.compile(rf"(?<![\w’'])({_WORD}(?:\s+{_WORD})*)(,\s*\d{{1,3}},)?")
@@ -52,9 +55,11 @@ class _Incident:
     first: date
     last: date
     names: set[str]
-    lead_article_id: str
-    reasons: list[str] = field(default_factory=list)
+    lead_article_id: str | None = None  # known (and written) for new incidents only
+    reasons: list[str] = field(default_factory=list)  # this load's; appended to the stored ones
     is_new: bool = False
+    stored_first: date | None = None  # first event date as stored, whose summary week this load may leave
+    stored_counts: tuple[int, int] = (0, 0)  # mentions and reporting articles as stored
 
 
 def names_in(texts: list[str]) -> set[str]:
@@ -85,32 +90,51 @@ def _nearby(
     con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, str | None, str | None, date, list[str]]]
 ) -> list[_Incident]:
     """Existing incidents that could take a pending mention: same type and jurisdiction, within the window of its
-    day, and sharing one of its names. Reading only these keeps a load O(its mentions): a batch spread over many days
-    would otherwise read back most of the table."""
+    day, and sharing one of its names.
+
+    Joined on (type, jurisdiction, name) pairs, so each incident meets only the pending mentions naming one of its
+    people (an equality join on type and place alone paired it with every pending mention of that place); the batch's
+    overall date span is a constant filter the scan prunes row groups with. Only the columns a match needs are read:
+    an incident's reasons grow in place (`list_concat` in `_write_rows`), never read back.
+    """
+    first = min(w[3] for w in wanted) - timedelta(days=WINDOW_DAYS)
+    last = max(w[3] for w in wanted) + timedelta(days=WINDOW_DAYS)
     rows = con.execute(
         """
-        SELECT DISTINCT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date,
-               i.names, i.lead_article_id, i.merge_reasons
-        FROM incidents i
-        JOIN (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
-                     unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[][]) AS names) q
-          ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
-         AND i.district IS NOT DISTINCT FROM q.district
-        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ? AND list_has_any(i.names, q.names)
+        WITH q AS (
+            SELECT DISTINCT event_type, state, district, day, unnest(names) AS name
+            FROM (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
+                         unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[][]) AS names)
+        ),
+        i AS (
+            SELECT incident_id, event_type, state, district, first_event_date, last_event_date, names,
+                   n_mentions, n_articles, unnest(names) AS name
+            FROM incidents WHERE last_event_date >= ? AND first_event_date <= ?
+        )
+        SELECT i.incident_id, i.event_type, i.state, i.district, i.first_event_date, i.last_event_date, i.names,
+               i.n_mentions, i.n_articles
+        FROM i JOIN q ON i.event_type = q.event_type AND i.state IS NOT DISTINCT FROM q.state
+         AND i.district IS NOT DISTINCT FROM q.district AND i.name = q.name
+        WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ?
         """,
         [[w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted], [w[3] for w in wanted],
-         [w[4] for w in wanted], WINDOW_DAYS, WINDOW_DAYS],
+         [w[4] for w in wanted], first, last, WINDOW_DAYS, WINDOW_DAYS],
     ).fetchall()
-    return [
-        _Incident(incident_id, (kind, state, district), first, last, set(names), lead, list(reasons))
-        for incident_id, kind, state, district, first, last, names, lead, reasons in rows
-    ]
+    found: dict[str, _Incident] = {}
+    for incident_id, kind, state, district, first_day, last_day, names, n_mentions, n_articles in rows:
+        if incident_id not in found:
+            found[incident_id] = _Incident(incident_id, (kind, state, district), first_day, last_day, set(names),
+                                           stored_first=first_day, stored_counts=(n_mentions, n_articles))
+    return list(found.values())
 
 
-def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
+def assign_incidents(
+    con: duckdb.DuckDBPyConnection, run_id: str, in_hand: Mapping[str, tuple[date, str]] | None = None
+) -> int:
     """Cluster every mention without an incident (in date order); returns how many were assigned.
 
-    Call inside the loading transaction so mentions and their incidents commit together.
+    Call inside the loading transaction so mentions and their incidents commit together. `in_hand` holds articles
+    the caller has just written (id to day and text), which are then not read back.
     """
     mentions = con.execute(
         "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
@@ -120,15 +144,21 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
         return 0
     # Their articles are read by key: a join would scan every article's text to find the few it needs. An article's
     # lede is read once, however many mentions it has.
-    articles = {
-        article_id: (day, names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])]))
-        for article_id, day, lede in con.execute(
-            """
-            SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, 1500) FROM articles
+    wanted = {row[1] for row in mentions}
+    in_hand = {article_id: article for article_id, article in (in_hand or {}).items() if article_id in wanted}
+    ledes = [(article_id, day, text[:LEDE_CHARS]) for article_id, (day, text) in in_hand.items()]
+    missing = sorted(wanted - in_hand.keys())
+    if missing:
+        ledes += con.execute(
+            f"""
+            SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, {LEDE_CHARS}) FROM articles
             WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
             """,
-            [sorted({row[1] for row in mentions})],
+            [missing],
         ).fetchall()
+    articles = {
+        article_id: (day, names_in([" ".join(s.text for s in split_sentences(lede)[:LEDE_SENTENCES])]))
+        for article_id, day, lede in ledes
     }
     evidence_names: dict[str, set[str]] = {}
     named: list[tuple[str, str, str, str | None, str | None, date, set[str]]] = []
@@ -162,8 +192,8 @@ def assign_incidents(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
         _index_names(by_name, target, names - target.names)
         target.names |= names
         target.reasons.append(f"{mention_id}: {reason}")
-        assignments.append((mention_id, target.incident_id))
-    touched = {incident_id for _, incident_id in assignments}
+        assignments.append((mention_id, target.incident_id, article_id))
+    touched = {incident_id for _, incident_id, _ in assignments}
     _write(con, run_id, [known[incident_id] for incident_id in sorted(touched)], assignments)
     return len(assignments)
 
@@ -196,32 +226,83 @@ def _match(candidates: list[_Incident], day: date, names: set[str]) -> tuple[_In
 _INCIDENT_COLUMNS = {
     "incident_id": TEXT, "event_type": TEXT, "state": TEXT, "district": TEXT, "first_event_date": DAY,
     "last_event_date": DAY, "lead_article_id": TEXT, "names": TEXTS, "merge_reasons": TEXTS, "created_run_id": TEXT,
-    "updated_run_id": TEXT,
+    "updated_run_id": TEXT, "n_mentions": INT, "n_articles": INT, "n_sources": INT, "first_seen": MOMENT,
+    "last_seen": MOMENT,
 }
+
+# Each mention of an incident (`own`: incident_id, mention_id, article_id) with its article's and that article's
+# copies' outlet and first-seen time; counted in Python (`_counts`), since DuckDB's hash aggregates cost a load more
+# in fixed set-up than the few hundred rows they would group.
+_REPORTS = """
+    WITH own AS ({own})
+    SELECT o.incident_id, o.mention_id,
+           a.article_id, coalesce(a.site_name, a.source),
+           coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at),
+           c.article_id, coalesce(c.site_name, c.source),
+           coalesce(c.feed_published_at, c.published_at::TIMESTAMP, c.fetched_at)
+    FROM own o LEFT JOIN articles a ON a.article_id = o.article_id LEFT JOIN articles c ON c.duplicate_of = o.article_id
+"""
+_STORED_MENTIONS = """
+    SELECT incident_id, mention_id, article_id FROM mentions WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))
+"""
+_COUNT_COLUMNS = ("n_mentions", "n_articles", "n_sources", "first_seen", "last_seen")
+_NO_REPORTS = (0, 0, 0, None, None)  # the column defaults: a new incident nothing reports keeps them
+_KEPT = (None, None, None, None, None)  # a grown incident nothing reports keeps its stored counts
+Counts = tuple[int, int, int, datetime, datetime]
+
+
+def _counts(rows: list[tuple[Any, ...]]) -> dict[str, Counts]:
+    """Per incident: mentions, reporting articles (copies included), outlets, first and last report. An incident
+    whose articles are all missing gets no entry (its counts stay as they are)."""
+    mentions: dict[str, set[str]] = {}
+    reports: dict[str, dict[str, tuple[str, datetime]]] = {}
+    for incident_id, mention_id, article_id, outlet, seen, copy_id, copy_outlet, copy_seen in rows:
+        mentions.setdefault(incident_id, set()).add(mention_id)
+        reported = reports.setdefault(incident_id, {})
+        if article_id is not None:
+            reported[article_id] = (outlet, seen)
+        if copy_id is not None:
+            reported[copy_id] = (copy_outlet, copy_seen)
+    counts: dict[str, Counts] = {}
+    for incident_id, reported in reports.items():
+        if reported:
+            seen_at = [seen for _, seen in reported.values()]
+            counts[incident_id] = (len(mentions[incident_id]), len(reported),
+                                   len({outlet for outlet, _ in reported.values()}), min(seen_at), max(seen_at))
+    return counts
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, run_id: str, incidents: list[_Incident], assignments: list[tuple[str, str]]
+    con: duckdb.DuckDBPyConnection, run_id: str, incidents: list[_Incident],
+    assignments: list[tuple[str, str, str]],
 ) -> None:
+    """Insert the new incidents and rewrite the grown ones, counts included, then link the mentions.
+
+    The counts are taken before anything is written, from the stored mentions of the grown incidents plus this
+    load's assignments, so each incident row is written once (a row with lists is rewritten whole by an UPDATE).
+    """
+    counts = _counts(
+        con.execute(
+            _REPORTS.format(own=f"{_STORED_MENTIONS} UNION ALL SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                                "unnest(?::VARCHAR[])"),
+            [[i.incident_id for i in incidents if not i.is_new], [i for _, i, _ in assignments],
+             [m for m, _, _ in assignments], [a for _, _, a in assignments]],
+        ).fetchall()
+    )
     rows = [
-        (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id)
+        (i.incident_id, *i.key, i.first, i.last, i.lead_article_id, sorted(i.names), i.reasons, run_id, run_id,
+         *counts.get(i.incident_id, _NO_REPORTS if i.is_new else _KEPT))
         for i in incidents
     ]
-    with summaries.maintained(con, incident_ids=[incident.incident_id for incident in incidents]):
-        _write_rows(con, rows, incidents, assignments)
-
-
-def _write_rows(
-    con: duckdb.DuckDBPyConnection, rows: list[tuple[object, ...]], incidents: list[_Incident],
-    assignments: list[tuple[str, str]],
-) -> None:
     insert_rows(con, "incidents", _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if i.is_new])
     with_rows(
         con, _INCIDENT_COLUMNS, [row for row, i in zip(rows, incidents) if not i.is_new],
-        """
+        f"""
         UPDATE incidents SET first_event_date = b.first_event_date, last_event_date = b.last_event_date,
-                             names = b.names, merge_reasons = b.merge_reasons, updated_run_id = b.updated_run_id
-        FROM {batch} b WHERE incidents.incident_id = b.incident_id
+                             names = b.names, merge_reasons = list_concat(incidents.merge_reasons, b.merge_reasons),
+                             updated_run_id = b.updated_run_id,
+                             {", ".join(f"{c} = coalesce(b.{c}, incidents.{c})" for c in _COUNT_COLUMNS)}
+        FROM {{batch}} b WHERE incidents.incident_id = b.incident_id
         """,
     )
     con.execute(
@@ -230,43 +311,73 @@ def _write_rows(
         FROM (SELECT unnest(?::VARCHAR[]) AS mention_id, unnest(?::VARCHAR[]) AS incident_id) t
         WHERE mentions.mention_id = t.mention_id
         """,
-        [[m for m, _ in assignments], [i for _, i in assignments]],
+        [[m for m, _, _ in assignments], [i for _, i, _ in assignments]],
     )
-    update_counts(con, [incident.incident_id for incident in incidents])
+    _summarise(con, incidents, counts)
 
 
-def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> None:
-    """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents."""
+def _summarise(con: duckdb.DuckDBPyConnection, incidents: list[_Incident], counts: Mapping[str, Counts]) -> None:
+    """Move the weekly summaries by what these incidents added, known here without reading incidents back; the weeks
+    an incident left or joined by an earlier event date are recounted."""
+    changes: list[summaries.WeekChange] = []
+    moved: set[tuple[str, date]] = set()
+    for incident in incidents:
+        kind, state, district = incident.key
+        if not district:
+            continue
+        week = summaries.week_of(incident.first)
+        n_mentions, n_articles = counts[incident.incident_id][:2] if incident.incident_id in counts else (
+            (0, 0) if incident.is_new else incident.stored_counts)
+        if incident.is_new:
+            changes.append(summaries.WeekChange(district, week, kind, state, 1, n_mentions, n_articles,
+                                                incident.lead_article_id))
+        elif incident.stored_first and summaries.week_of(incident.stored_first) != week:
+            moved |= {(district, summaries.week_of(incident.stored_first)), (district, week)}
+        else:
+            stored_mentions, stored_articles = incident.stored_counts
+            changes.append(summaries.WeekChange(district, week, kind, state, 0, n_mentions - stored_mentions,
+                                                n_articles - stored_articles))
+    summaries.add_to_weeks(con, [c for c in changes if (c.district, c.week) not in moved])
+    summaries.recompute_weeks(con, moved)
+
+
+def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, Counts]:
+    """Recount mentions, reporting articles (copies included), outlets and first/last report of these incidents;
+    returns the counts written (an incident nothing reports keeps its row as it is)."""
     if not incident_ids:
+        return {}
+    counts = _counts(con.execute(_REPORTS.format(own=_STORED_MENTIONS), [incident_ids]).fetchall())
+    if counts:
+        columns = {"incident_id": TEXT, **{c: _INCIDENT_COLUMNS[c] for c in _COUNT_COLUMNS}}
+        con.execute(
+            f"""
+            UPDATE incidents SET {", ".join(f"{c} = s.{c}" for c in _COUNT_COLUMNS)}
+            FROM {unnested(columns)} s WHERE incidents.incident_id = s.incident_id
+            """,
+            column_lists(columns, [(incident_id, *values) for incident_id, values in counts.items()]),
+        )
+    return counts
+
+
+def recount_copied(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Recount the incidents these originals report, now that they have gained copies, and move the weekly
+    summaries by the change (a recount changes no incident's week)."""
+    if not article_ids:
         return
-    con.execute(
+    stored = con.execute(
         """
-        UPDATE incidents SET n_mentions = s.n_mentions, n_articles = s.n_articles, n_sources = s.n_sources,
-                             first_seen = s.first_seen, last_seen = s.last_seen
-        FROM (
-            WITH touched AS (SELECT unnest(?::VARCHAR[]) AS incident_id),
-            own AS (
-                SELECT m.incident_id, m.article_id FROM mentions m JOIN touched USING (incident_id)
-            ),
-            reporting AS (
-                SELECT incident_id, article_id FROM own
-                UNION
-                SELECT own.incident_id, c.article_id FROM own JOIN articles c ON c.duplicate_of = own.article_id
-            ),
-            reports AS (
-                SELECT r.incident_id, a.article_id, coalesce(a.site_name, a.source) AS outlet,
-                       coalesce(a.feed_published_at, a.published_at::TIMESTAMP, a.fetched_at) AS seen
-                FROM reporting r JOIN articles a USING (article_id)
-            )
-            SELECT incident_id, (SELECT count(*) FROM own o WHERE o.incident_id = r.incident_id) AS n_mentions,
-                   count(DISTINCT article_id) AS n_articles, count(DISTINCT outlet) AS n_sources,
-                   min(seen) AS first_seen, max(seen) AS last_seen
-            FROM reports r GROUP BY incident_id
-        ) s
-        WHERE incidents.incident_id = s.incident_id
+        SELECT incident_id, event_type, state, district, first_event_date, n_mentions, n_articles FROM incidents
+        WHERE incident_id IN (SELECT incident_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[])))
         """,
-        [incident_ids],
-    )
+        [article_ids],
+    ).fetchall()
+    counts = update_counts(con, [row[0] for row in stored])
+    summaries.add_to_weeks(con, [
+        summaries.WeekChange(district, summaries.week_of(first), kind, state, 0,
+                             counts[incident_id][0] - n_mentions, counts[incident_id][1] - n_articles)
+        for incident_id, kind, state, district, first, n_mentions, n_articles in stored
+        if district and incident_id in counts
+    ])
 
 
 def incidents_of_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:

@@ -182,7 +182,8 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     A stored page whose text equals an earlier article's (verbatim syndication) or reads as a reworded copy of one
     (near-duplicate shingles) becomes a `duplicate` linked to it and adds no mentions; new mentions are clustered into
     incidents and the run's per-source counts are updated, all in the same transaction. Every write is one
-    set-based statement per table, so a batch costs about the same whatever its size.
+    set-based statement per table, and every read goes by the batch's own keys (its articles, their incidents and
+    weeks), so a load costs about the same whatever the size of the warehouse.
     """
     counts = {"stored": 0, "duplicate": 0, "skipped": 0, "failed": 0, "articles": 0, "mentions": 0}
     per_source: dict[str, Counter[str]] = {}
@@ -195,9 +196,10 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     mention_rows: list[tuple[object, ...]] = []
     lsh_rows: list[tuple[object, ...]] = []
     fetch_rows: dict[str, list[object]] = {}
+    written: dict[str, tuple[date, str]] = {}  # originals' day and text, handed to the clustering
     with transaction(con):
-        existing = _existing_articles(con, [r.url_hash for r in new_pages])
-        originals = _exact_originals(con, [r.content_hash for r in new_pages if r.content_hash])
+        existing, originals = _stored(con, [r.url_hash for r in new_pages],
+                                      [r.content_hash for r in new_pages if r.content_hash])
         lookup = neardup.CopyLookup(con, [(p, _day(r)) for r in new_pages if (p := prints[r.url_hash])])
         for record in ordered:
             state, reason = record.state, record.reason
@@ -220,6 +222,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                     assert record.classification is not None
                     mention_rows += mention_rows_for(record.url_hash, record.classification.events,
                                                      record.classification.version)
+                    written[record.url_hash] = (_article_day(record, now), record.article.text)
                     if print_:
                         lookup.add(record.url_hash, print_, _day(record), record.content_hash)
                         lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
@@ -229,38 +232,39 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
             tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
             _fetch_row(fetch_rows, run_id, record, state, reason, now)
         insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
-        with summaries.maintained(con, article_ids=sorted({str(row[1]) for row in mention_rows})):
-            insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows, "ON CONFLICT DO NOTHING")
+        summaries.add_new_mentions(con, insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows,
+                                                    "ON CONFLICT DO NOTHING RETURNING district, article_id"))
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
         insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
         counts["mentions"] = len(mention_rows)
-        incidents.assign_incidents(con, run_id)
-        reported = incidents.incidents_of_articles(con, copied)
-        with summaries.maintained(con, incident_ids=reported):
-            incidents.update_counts(con, reported)
+        incidents.assign_incidents(con, run_id, written)
+        incidents.recount_copied(con, copied)
         _count_source_run(con, run_id, per_source)
     return counts
 
 
-def _existing_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> set[str]:
-    rows = con.execute(
-        "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids]
-    ).fetchall()
-    return {article_id for (article_id,) in rows}
-
-
-def _exact_originals(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> dict[str, str]:
-    """Stored originals having one of these content hashes (verbatim copies link to them)."""
-    return dict(
-        con.execute(
-            """
-            SELECT content_hash, min(article_id) FROM articles
-            WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
-            GROUP BY content_hash
-            """,
-            [hashes],
-        ).fetchall()
-    )
+def _stored(
+    con: duckdb.DuckDBPyConnection, article_ids: list[str], hashes: list[str]
+) -> tuple[set[str], dict[str, str]]:
+    """Which of these articles are stored already, and the stored originals having one of these content hashes
+    (verbatim copies link to them), in one statement."""
+    existing: set[str] = set()
+    originals: dict[str, str] = {}
+    for key, original in con.execute(
+        """
+        SELECT article_id, NULL FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
+        UNION ALL
+        SELECT content_hash, min(article_id) FROM articles
+        WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
+        GROUP BY content_hash
+        """,
+        [article_ids, hashes],
+    ).fetchall():
+        if original is None:
+            existing.add(key)
+        else:
+            originals[key] = original
+    return existing, originals
 
 
 def _day(record: PageRecord) -> date:
@@ -270,20 +274,30 @@ def _day(record: PageRecord) -> date:
 
 
 def _count_source_run(con: duckdb.DuckDBPyConnection, run_id: str, per_source: Mapping[str, Counter[str]]) -> None:
-    """Add this batch's outcomes to the run's per-source row (created by `record_sources` or here)."""
-    for source, tally in per_source.items():
-        con.execute(
-            """
-            INSERT INTO source_runs (run_id, source, day, fetched, stored, duplicate, skipped, failed)
-            SELECT ?, ?, started_at::DATE, ?, ?, ?, ?, ? FROM runs WHERE run_id = ?
-            ON CONFLICT (run_id, source) DO UPDATE SET
-                fetched = source_runs.fetched + excluded.fetched, stored = source_runs.stored + excluded.stored,
-                duplicate = source_runs.duplicate + excluded.duplicate,
-                skipped = source_runs.skipped + excluded.skipped, failed = source_runs.failed + excluded.failed
-            """,
-            [run_id, source, tally["fetched"], tally["stored"], tally["duplicate"], tally["skipped"],
-             tally["failed"], run_id],
-        )
+    """Add this batch's outcomes to the run's per-source rows (created by `record_sources` or here): one statement
+    for all the batch's sources."""
+    if not per_source:
+        return
+    sources = sorted(per_source)
+    columns = ("fetched", "stored", "duplicate", "skipped", "failed")
+    con.execute(
+        f"""
+        INSERT INTO source_runs (run_id, source, day, {", ".join(columns)})
+        SELECT r.run_id, b.source, r.started_at::DATE, {", ".join(f"b.{c}" for c in columns)}
+        FROM runs r, (SELECT unnest(?::VARCHAR[]) AS source,
+                             {", ".join(f"unnest(?::INTEGER[]) AS {c}" for c in columns)}) b
+        WHERE r.run_id = ?
+        ON CONFLICT (run_id, source) DO UPDATE SET
+            {", ".join(f"{c} = source_runs.{c} + excluded.{c}" for c in columns)}
+        """,
+        [sources, *([per_source[source][c] for source in sources] for c in columns), run_id],
+    )
+
+
+def _article_day(record: PageRecord, now: datetime) -> date:
+    """An article row's day as the clustering reads it: `coalesce(published_at, fetched_at::DATE)`."""
+    assert record.article is not None
+    return record.article.published or (record.fetched_at or now).date()
 
 
 def _load_order(record: PageRecord) -> tuple[str, str]:
