@@ -28,6 +28,7 @@ from bench.synthetic_site import PROFILES, build_site  # noqa: E402
 from demo.server import serve_site  # noqa: E402
 from flows import writer  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
+from flows.pipeline import BATCH_SIZE  # noqa: E402
 from flows.process_pool import peak_rss_mb  # noqa: E402
 
 
@@ -103,7 +104,8 @@ def _role(pid: int, cmdline: str, parents: dict[int, int]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10_000)
-    parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                        help="the flow's batch_size (default: %(default)s)")
     parser.add_argument("--profile", choices=PROFILES, default=PROFILES[0], help="corpus shape (default: %(default)s)")
     args = parser.parse_args()
     sampler = PeakSampler()

@@ -207,7 +207,8 @@ def _ingest_locked(
 def on_dask(address: str | None = None, workers: int | None = None) -> Any:
     """The ingest flow with its extract-classify batches sent to a Dask cluster (an address, or a local one).
 
-    Batches should be large enough to amortise Dask's per-task cost (~110 ms here): the default 100 pages is.
+    Batches should be large enough to amortise Dask's per-task cost (~110 ms here): the default
+    (`flows.pipeline.BATCH_SIZE`, 100 pages) is.
     """
     try:
         from prefect_dask import DaskTaskRunner
