@@ -133,8 +133,8 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
     """Replace the summary rows of these district-weeks by a fresh count of their incidents.
 
     One scan reads the cells' incidents (the cells' districts and overall span are constant filters it applies
-    before reading other columns) and they are counted here: DuckDB plans `count(DISTINCT ...)` as several hash
-    tables, whose set-up outweighs the few hundred rows of a load's weeks.
+    before reading other columns) and they are counted here, by `add_to_weeks`: DuckDB plans `count(DISTINCT ...)`
+    as several hash tables, whose set-up outweighs the few hundred rows of a load's weeks.
     """
     if not weeks:
         return
@@ -148,25 +148,7 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
         """,
         [sorted(set(districts)), min(days), max(days) + timedelta(days=6), districts, days],
     ).fetchall()
-    by_type: dict[tuple[str, date, str], list[Any]] = {}
-    by_week: dict[tuple[str, date], list[Any]] = {}
-    for district, week, kind, state, n_mentions, n_articles, lead in located:
-        typed = by_type.setdefault((district, week, kind), [None, 0, 0, 0])
-        if typed[0] is None:  # any_value: the first state met
-            typed[0] = state
-        typed[1] += 1
-        typed[2] += n_mentions
-        typed[3] += n_articles
-        weekly = by_week.setdefault((district, week), [0, set(), 0])
-        weekly[0] += 1
-        weekly[1].add(lead)
-        weekly[2] += n_articles
-    counted = {
-        "weekly_incidents": ({**_TYPE_KEY, **_TYPE_DELTA}, [(*key, *values) for key, values in by_type.items()]),
-        "weekly_stories": ({**_WEEK_KEY, **_WEEK_DELTA},
-                           [(*key, n, len(leads), a) for key, (n, leads, a) in by_week.items()]),
-    }
-    for table, (columns, rows) in counted.items():
+    for table in _SUMMARIES:
         con.execute(
             f"""
             DELETE FROM {table} t USING (SELECT unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS week) c
@@ -174,9 +156,9 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
             """,
             [districts, days],
         )
-        if rows:
-            con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {unnested(columns)}",
-                        column_lists(columns, rows))
+    # Emptied, each week is the sum of its incidents, each one more incident with its lead.
+    add_to_weeks(con, [WeekChange(district, week, kind, state, 1, n_mentions, n_articles, lead)
+                       for district, week, kind, state, n_mentions, n_articles, lead in located])
 
 
 @dataclass(frozen=True)
