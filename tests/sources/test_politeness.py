@@ -22,9 +22,16 @@ SERVICE_TIME = 0.35  # longer than the interval, so requests would overlap witho
 class _Recorder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        self.starts: list[float] = []
+
+
+class _Admissions:
+    """When the client let each request go, and how many it had under way at most."""
+
+    def __init__(self) -> None:
+        self.granted: list[float] = []
         self.in_flight = 0
         self.max_in_flight = 0
-        self.starts: list[float] = []
 
 
 @pytest.fixture
@@ -35,23 +42,17 @@ def server() -> Iterator[tuple[str, _Recorder]]:
         def do_GET(self) -> None:  # noqa: N802 (http.server naming)
             with recorder.lock:
                 recorder.starts.append(time.monotonic())
-                recorder.in_flight += 1
-                recorder.max_in_flight = max(recorder.max_in_flight, recorder.in_flight)
-            try:
-                time.sleep(SERVICE_TIME)
-                if self.path == "/robots.txt":
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                body = f"<html><body><p>{self.path}</p></body></html>".encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
+            time.sleep(SERVICE_TIME)
+            if self.path == "/robots.txt":
+                self.send_response(404)
                 self.end_headers()
-                self.wfile.write(body)
-            finally:
-                with recorder.lock:
-                    recorder.in_flight -= 1
+                return
+            body = f"<html><body><p>{self.path}</p></body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
@@ -68,20 +69,26 @@ def server() -> Iterator[tuple[str, _Recorder]]:
 
 
 @pytest.fixture
-def admissions(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """When the client lets each request go, read as it sends them: a busy server's threads may start two handlers
-    closer together than the requests were sent, so spacing is judged where the client schedules it."""
-    granted: list[float] = []
+def admissions(monkeypatch: pytest.MonkeyPatch) -> _Admissions:
+    """Requests as the client lets them go and ends them, read inside its host gate: a busy server's threads may start
+    two handlers closer together than the requests were sent, or end one after the client has sent the next, so
+    spacing and concurrency are judged where the client schedules them."""
+    seen = _Admissions()
     real_slot = http._HostGate.slot
 
     @asynccontextmanager
     async def recording(gate: http._HostGate) -> AsyncIterator[None]:
         async with real_slot(gate):
-            granted.append(time.monotonic())
-            yield
+            seen.granted.append(time.monotonic())
+            seen.in_flight += 1
+            seen.max_in_flight = max(seen.max_in_flight, seen.in_flight)
+            try:
+                yield
+            finally:
+                seen.in_flight -= 1
 
     monkeypatch.setattr(http._HostGate, "slot", recording)
-    return granted
+    return seen
 
 
 def test_thirty_pages_on_one_host(server, settings, make_source, admissions):
@@ -91,7 +98,7 @@ def test_thirty_pages_on_one_host(server, settings, make_source, admissions):
     results = fetch_pages(candidates, {"lab": config}, replace(settings, min_host_interval=INTERVAL))
     assert len(results) == 30 and all(r.outcome == "fetched" for r in results)
     assert len(recorder.starts) == 31  # robots.txt once, then every page once
-    assert recorder.max_in_flight == 2  # the cap is reached (so it is what limits), never exceeded
-    assert len(admissions) == 31
-    gaps = [b - a for a, b in zip(admissions, admissions[1:])]
+    assert admissions.max_in_flight == 2  # the cap is reached (so it is what limits), never exceeded
+    assert len(admissions.granted) == 31
+    gaps = [b - a for a, b in zip(admissions.granted, admissions.granted[1:])]
     assert min(gaps) >= INTERVAL * 0.95, f"closest starts {min(gaps):.3f} s apart"
