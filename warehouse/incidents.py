@@ -86,6 +86,10 @@ def _incident_id(mention_id: str) -> str:
     return hashlib.sha1(f"incident|{mention_id}".encode()).hexdigest()[:16]
 
 
+# A pending mention as `_nearby` receives it.
+_PENDING_COLUMNS = {"event_type": TEXT, "state": TEXT, "district": TEXT, "day": DAY, "names": TEXTS}
+
+
 def _nearby(
     con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, str | None, str | None, date, list[str]]]
 ) -> list[_Incident]:
@@ -95,16 +99,14 @@ def _nearby(
     Joined on (type, jurisdiction, name) pairs, so each incident meets only the pending mentions naming one of its
     people (an equality join on type and place alone paired it with every pending mention of that place); the batch's
     overall date span is a constant filter the scan prunes row groups with. Only the columns a match needs are read:
-    an incident's reasons grow in place (`list_concat` in `_write_rows`), never read back.
+    an incident's reasons grow in place (`list_concat` in `_write`), never read back.
     """
     first = min(w[3] for w in wanted) - timedelta(days=WINDOW_DAYS)
     last = max(w[3] for w in wanted) + timedelta(days=WINDOW_DAYS)
     rows = con.execute(
-        """
+        f"""
         WITH q AS (
-            SELECT DISTINCT event_type, state, district, day, unnest(names) AS name
-            FROM (SELECT unnest(?::VARCHAR[]) AS event_type, unnest(?::VARCHAR[]) AS state,
-                         unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS day, unnest(?::VARCHAR[][]) AS names)
+            SELECT DISTINCT event_type, state, district, day, unnest(names) AS name FROM {unnested(_PENDING_COLUMNS)}
         ),
         i AS (
             SELECT incident_id, event_type, state, district, first_event_date, last_event_date, names,
@@ -117,8 +119,7 @@ def _nearby(
          AND i.district IS NOT DISTINCT FROM q.district AND i.name = q.name
         WHERE i.last_event_date >= q.day - ? AND i.first_event_date <= q.day + ?
         """,
-        [[w[0] for w in wanted], [w[1] for w in wanted], [w[2] for w in wanted], [w[3] for w in wanted],
-         [w[4] for w in wanted], first, last, WINDOW_DAYS, WINDOW_DAYS],
+        [*column_lists(_PENDING_COLUMNS, wanted), first, last, WINDOW_DAYS, WINDOW_DAYS],
     ).fetchall()
     found: dict[str, _Incident] = {}
     for incident_id, kind, state, district, first_day, last_day, names, n_mentions, n_articles in rows:
@@ -305,13 +306,11 @@ def _write(
         FROM {{batch}} b WHERE incidents.incident_id = b.incident_id
         """,
     )
+    links = {"mention_id": TEXT, "incident_id": TEXT}
     con.execute(
-        """
-        UPDATE mentions SET incident_id = t.incident_id
-        FROM (SELECT unnest(?::VARCHAR[]) AS mention_id, unnest(?::VARCHAR[]) AS incident_id) t
-        WHERE mentions.mention_id = t.mention_id
-        """,
-        [[m for m, _, _ in assignments], [i for _, i, _ in assignments]],
+        f"UPDATE mentions SET incident_id = t.incident_id FROM {unnested(links)} t "
+        "WHERE mentions.mention_id = t.mention_id",
+        column_lists(links, assignments),
     )
     _summarise(con, incidents, counts)
 
@@ -381,7 +380,7 @@ def recount_copied(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> No
 
 
 def incidents_of_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:
-    """Incidents these articles report (to recount them when the articles gain copies)."""
+    """Incidents these articles report (a reclassification recounts them)."""
     rows = con.execute(
         """
         SELECT DISTINCT incident_id FROM mentions

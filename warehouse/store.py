@@ -22,7 +22,7 @@ import duckdb
 from extractors.models import Event
 from sources.models import Candidate, SourceReport, SourceState
 from warehouse import incidents, neardup, summaries
-from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, insert_rows
+from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, column_lists, insert_rows, unnested
 from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
@@ -278,19 +278,19 @@ def _count_source_run(con: duckdb.DuckDBPyConnection, run_id: str, per_source: M
     for all the batch's sources."""
     if not per_source:
         return
-    sources = sorted(per_source)
-    columns = ("fetched", "stored", "duplicate", "skipped", "failed")
+    tallies = ("fetched", "stored", "duplicate", "skipped", "failed")
+    columns = {"source": TEXT, **dict.fromkeys(tallies, INT)}
     con.execute(
         f"""
-        INSERT INTO source_runs (run_id, source, day, {", ".join(columns)})
-        SELECT r.run_id, b.source, r.started_at::DATE, {", ".join(f"b.{c}" for c in columns)}
-        FROM runs r, (SELECT unnest(?::VARCHAR[]) AS source,
-                             {", ".join(f"unnest(?::INTEGER[]) AS {c}" for c in columns)}) b
+        INSERT INTO source_runs (run_id, source, day, {", ".join(tallies)})
+        SELECT r.run_id, b.source, r.started_at::DATE, {", ".join(f"b.{c}" for c in tallies)}
+        FROM runs r, {unnested(columns)} b
         WHERE r.run_id = ?
         ON CONFLICT (run_id, source) DO UPDATE SET
-            {", ".join(f"{c} = source_runs.{c} + excluded.{c}" for c in columns)}
+            {", ".join(f"{c} = source_runs.{c} + excluded.{c}" for c in tallies)}
         """,
-        [sources, *([per_source[source][c] for source in sources] for c in columns), run_id],
+        [*column_lists(columns, [(source, *(per_source[source][c] for c in tallies)) for source in sorted(per_source)]),
+         run_id],
     )
 
 

@@ -67,7 +67,7 @@ _LOCATED_INCIDENTS = f"""
 """
 
 _SUMMARIES = {"weekly_incidents": _WEEKLY_INCIDENTS, "weekly_stories": _WEEKLY_STORIES}
-# Keys and counted columns of the summary rows, as Arrow batches of rows or of changes to them.
+# Keys and counted columns of the summary rows, and of changes to them (sent as parameter lists, `unnested`).
 _TYPE_KEY = {"district": TEXT, "week": DAY, "event_type": TEXT}
 _TYPE_DELTA = {"state": TEXT, "incidents": INT, "mentions": INT, "articles": INT}
 _WEEK_KEY = {"district": TEXT, "week": DAY}
@@ -150,10 +150,7 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
     ).fetchall()
     for table in _SUMMARIES:
         con.execute(
-            f"""
-            DELETE FROM {table} t USING (SELECT unnest(?::VARCHAR[]) AS district, unnest(?::DATE[]) AS week) c
-            WHERE t.district = c.district AND t.week = c.week
-            """,
+            f"DELETE FROM {table} t USING {unnested(_WEEK_KEY)} c WHERE t.district = c.district AND t.week = c.week",
             [districts, days],
         )
     # Emptied, each week is the sum of its incidents, each one more incident with its lead.
