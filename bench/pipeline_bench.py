@@ -2,10 +2,11 @@
 
 Prints, per stage (discover, fetch, extract, classify, the fingerprints that dedupe, load) and end to end (extract +
 classify + load on all cores, arranged as the flow arranges them with `flows.pipeline.run_overlapped`: the pool
-processes the next batches while the writer process loads the oldest, in the flow's batch size): articles per second, CPU seconds and wall seconds; then the same pages through a bare
-`trafilatura.extract` loop on one core as the reference, the ratio of the two, the classify+load share of extraction
-time and the peak RSS. The content hash and MinHash fingerprint of each article are computed in the pool's workers
-(they are pure text work) but serve only the load's deduplication, so the share counts them with the load.
+processes the next batches while the writer process loads the oldest, in the flow's batch size): articles per
+second, CPU seconds and wall seconds; then the same pages through a bare `trafilatura.extract` loop on one core as
+the reference, the ratio of the two, the classify+load share of extraction time and the peak RSS. The content hash
+and MinHash fingerprint of each article are computed in the pool's workers (they are pure text work) but serve only
+the load's deduplication, so the share counts them with the load.
 
     python bench/pipeline_bench.py --pages 1000
     python bench/pipeline_bench.py --pages 10000
@@ -200,7 +201,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         stages, corpus = run(args.pages, Path(scratch), args.profile, args.batch_size)
     by_name = {s.name.split(" ")[0]: s for s in stages}
-    print(f"{args.pages} synthetic pages ({args.profile} profile) on {os.cpu_count()} cores, {args.batch_size}-page batches")
+    print(f"{args.pages} synthetic pages ({args.profile} profile) on {os.cpu_count()} cores, "
+          f"{args.batch_size}-page batches")
     for figure, value in corpus.items():
         print(f"  {figure}: {value:.2f} (the four real seed articles: {REAL_ARTICLES[figure]:.2f})")
     print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8}")

@@ -105,11 +105,11 @@ def _nests(element: HtmlElement) -> bool:
 
 
 def _drop_furniture(tree: HtmlElement) -> bool:
-    """Delete the aside, footer and nav subtrees that trafilatura's main pass would delete unread (`_FURNITURE`), keeping their
-    tails as its cleaning does: its XPath passes over the raw tree, its three copies of it and its cleaning then walk
-    a smaller tree. Kept are subtrees holding what it reads first (`_READ_BEFORE_CLEANING`) or a nested cleaned tag,
-    and all of a tag that nests anywhere on the page, since those decide what its cleaning leaves. Returns whether
-    anything was deleted."""
+    """Delete the aside, footer and nav subtrees that trafilatura's main pass would delete unread (`_FURNITURE`),
+    keeping their tails as its cleaning does: its XPath passes over the raw tree, its three copies of it and its
+    cleaning then walk a smaller tree. Kept are subtrees holding what it reads first (`_READ_BEFORE_CLEANING`) or a
+    nested cleaned tag, and all of a tag that nests anywhere on the page, since those decide what its cleaning leaves.
+    Returns whether anything was deleted."""
     dropped = False
     for tag in _FURNITURE:
         found = list(tree.iter(tag))
