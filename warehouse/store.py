@@ -15,14 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import duckdb
 
 from extractors.models import Event
 from sources.models import Candidate, SourceReport, SourceState
 from warehouse import incidents, neardup, summaries
-from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, column_lists, insert_rows, unnested
+from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, column_lists, insert_rows, unnested, with_rows
 from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
@@ -198,8 +198,10 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     fetch_rows: dict[str, list[object]] = {}
     written: dict[str, tuple[date, str]] = {}  # originals' day and text, handed to the clustering
     with transaction(con):
-        existing, originals = _stored(con, [r.url_hash for r in new_pages],
-                                      [r.content_hash for r in new_pages if r.content_hash])
+        present = _present(con, run_id, [r.url_hash for r in new_pages],
+                           [r.content_hash for r in new_pages if r.content_hash], sorted({r.url_hash for r in records}),
+                           sorted({r.source for r in records}))
+        existing, originals = present.articles, present.originals
         lookup = neardup.CopyLookup(con, [(p, _day(r)) for r in new_pages if (p := prints[r.url_hash])])
         for record in ordered:
             state, reason = record.state, record.reason
@@ -232,39 +234,54 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
             tally["fetched"] += record.http_status is not None and 200 <= record.http_status < 300
             _fetch_row(fetch_rows, run_id, record, state, reason, now)
         insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
-        summaries.add_new_mentions(con, insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows,
-                                                    "ON CONFLICT DO NOTHING RETURNING district, article_id"))
+        # A new article has no stored mention, and its events differ in type or place (one mention id each).
+        insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows)
+        summaries.add_new_mentions(con, [(row[4], row[1]) for row in mention_rows])  # type: ignore[misc]
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
-        insert_rows(con, "fetch_log", _FETCH_COLUMNS, list(fetch_rows.values()), _FETCH_UPSERT)
+        _log_fetches(con, list(fetch_rows.values()), present.logged)
         counts["mentions"] = len(mention_rows)
         incidents.assign_incidents(con, run_id, written)
         incidents.recount_copied(con, copied)
-        _count_source_run(con, run_id, per_source)
+        _count_source_run(con, run_id, per_source, present.sources)
     return counts
 
 
-def _stored(
-    con: duckdb.DuckDBPyConnection, article_ids: list[str], hashes: list[str]
-) -> tuple[set[str], dict[str, str]]:
-    """Which of these articles are stored already, and the stored originals having one of these content hashes
-    (verbatim copies link to them), in one statement."""
-    existing: set[str] = set()
-    originals: dict[str, str] = {}
-    for key, original in con.execute(
+class _Present(NamedTuple):
+    """What a batch finds already written: its stored articles, the stored originals of its content hashes, its URLs
+    in the fetch log and its sources with a row for this run."""
+
+    articles: set[str]
+    originals: dict[str, str]
+    logged: set[str]
+    sources: set[str]
+
+
+def _present(
+    con: duckdb.DuckDBPyConnection, run_id: str, article_ids: list[str], hashes: list[str], url_hashes: list[str],
+    sources: list[str],
+) -> _Present:
+    """One statement reading what the load must not insert twice, so that its writes are plain INSERTs, and UPDATEs
+    only for rows that exist: DuckDB runs an upsert (ON CONFLICT) at about four times the fixed cost of either."""
+    found = _Present(set(), {}, set(), set())
+    for kind, key, original in con.execute(
         """
-        SELECT article_id, NULL FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
+        SELECT 'article', article_id, NULL FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
         UNION ALL
-        SELECT content_hash, min(article_id) FROM articles
+        SELECT 'original', content_hash, min(article_id) FROM articles
         WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) AND duplicate_of IS NULL
         GROUP BY content_hash
+        UNION ALL
+        SELECT 'logged', url_hash, NULL FROM fetch_log WHERE url_hash IN (SELECT unnest(?::VARCHAR[]))
+        UNION ALL
+        SELECT 'source', source, NULL FROM source_runs WHERE run_id = ? AND source IN (SELECT unnest(?::VARCHAR[]))
         """,
-        [article_ids, hashes],
+        [article_ids, hashes, url_hashes, run_id, sources],
     ).fetchall():
-        if original is None:
-            existing.add(key)
+        if kind == "original":
+            found.originals[key] = original
         else:
-            originals[key] = original
-    return existing, originals
+            {"article": found.articles, "logged": found.logged, "source": found.sources}[kind].add(key)
+    return found
 
 
 def _day(record: PageRecord) -> date:
@@ -273,25 +290,44 @@ def _day(record: PageRecord) -> date:
     return record.article.published or (record.feed_published or record.fetched_at).date()
 
 
-def _count_source_run(con: duckdb.DuckDBPyConnection, run_id: str, per_source: Mapping[str, Counter[str]]) -> None:
-    """Add this batch's outcomes to the run's per-source rows (created by `record_sources` or here): one statement
-    for all the batch's sources."""
-    if not per_source:
-        return
+def _count_source_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, per_source: Mapping[str, Counter[str]], started: set[str]
+) -> None:
+    """Add this batch's outcomes to the run's per-source rows: an UPDATE of the rows already `started` (by
+    `record_sources` or an earlier batch), an INSERT of the others."""
     tallies = ("fetched", "stored", "duplicate", "skipped", "failed")
     columns = {"source": TEXT, **dict.fromkeys(tallies, INT)}
-    con.execute(
-        f"""
-        INSERT INTO source_runs (run_id, source, day, {", ".join(tallies)})
-        SELECT r.run_id, b.source, r.started_at::DATE, {", ".join(f"b.{c}" for c in tallies)}
-        FROM runs r, {unnested(columns)} b
-        WHERE r.run_id = ?
-        ON CONFLICT (run_id, source) DO UPDATE SET
-            {", ".join(f"{c} = source_runs.{c} + excluded.{c}" for c in tallies)}
-        """,
-        [*column_lists(columns, [(source, *(per_source[source][c] for c in tallies)) for source in sorted(per_source)]),
-         run_id],
-    )
+    rows = {source: (source, *(per_source[source][c] for c in tallies)) for source in sorted(per_source)}
+    added = [row for source, row in rows.items() if source in started]
+    if added:
+        con.execute(
+            f"""
+            UPDATE source_runs SET {", ".join(f"{c} = source_runs.{c} + b.{c}" for c in tallies)}
+            FROM {unnested(columns)} b WHERE source_runs.run_id = ? AND source_runs.source = b.source
+            """,
+            [*column_lists(columns, added), run_id],
+        )
+    first = [row for source, row in rows.items() if source not in started]
+    if first:
+        con.execute(
+            f"""
+            INSERT INTO source_runs (run_id, source, day, {", ".join(tallies)})
+            SELECT r.run_id, b.source, r.started_at::DATE, {", ".join(f"b.{c}" for c in tallies)}
+            FROM runs r, {unnested(columns)} b WHERE r.run_id = ?
+            """,
+            [*column_lists(columns, first), run_id],
+        )
+
+
+def _log_fetches(con: duckdb.DuckDBPyConnection, rows: list[list[object]], logged: set[str]) -> None:
+    """Write the batch's fetch_log rows (`_FETCH_COLUMNS`): URLs already `logged` (a failed page tried again) take
+    the new outcome and add their attempts, the others are inserted."""
+    insert_rows(con, "fetch_log", _FETCH_COLUMNS, [row for row in rows if row[0] not in logged])
+    with_rows(con, _FETCH_COLUMNS, [row for row in rows if row[0] in logged], """
+        UPDATE fetch_log SET last_run_id = b.last_run_id, http_status = b.http_status, state = b.state,
+            reason = b.reason, attempts = fetch_log.attempts + b.attempts, updated_at = b.updated_at
+        FROM {batch} b WHERE fetch_log.url_hash = b.url_hash
+    """)
 
 
 def _article_day(record: PageRecord, now: datetime) -> date:
@@ -321,11 +357,6 @@ _FETCH_COLUMNS = {
     "url_hash": TEXT, "url": TEXT, "source": TEXT, "first_run_id": TEXT, "last_run_id": TEXT, "http_status": INT,
     "state": TEXT, "reason": TEXT, "attempts": INT, "updated_at": MOMENT,
 }
-_FETCH_UPSERT = """
-    ON CONFLICT (url_hash) DO UPDATE SET
-        last_run_id = excluded.last_run_id, http_status = excluded.http_status, state = excluded.state,
-        reason = excluded.reason, attempts = fetch_log.attempts + excluded.attempts, updated_at = excluded.updated_at
-"""
 
 
 def _article_row(
