@@ -80,6 +80,16 @@ def test_failed_urls_are_retried_until_their_limit(con):
     assert [c.url_hash for c in store.unseen(con, candidates, max_attempts=3)] == ["n1"]
 
 
+def test_batches_of_a_run_add_to_its_source_row_and_a_retried_url_keeps_one_log_row(con):
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [_stored("a1", "text one"), _skipped("f1", "failed", "timeout")])
+    store.load_pages(con, run, [_stored("a2", "text two"), _skipped("f1", "failed", "timeout"), _skipped("s1")])
+    assert con.execute("SELECT source, fetched, stored, skipped, failed FROM source_runs WHERE run_id = ?",
+                       [run]).fetchall() == [("demo", 2, 2, 1, 2)]
+    assert con.execute("SELECT count(*), sum(attempts) FROM fetch_log WHERE url_hash = 'f1'").fetchone() == (1, 2)
+    assert con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+
+
 def test_source_state_round_trips(con):
     state = SourceState(etag='"abc"', last_modified="Mon, 02 Nov 2026 10:00:00 GMT", body_hash="h", consecutive_failures=2)
     report = SourceReport("rss", "feed", "https://news.example.com/rss", 200, 12, False, None, state)
