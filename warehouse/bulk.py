@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -65,15 +64,13 @@ def insert_rows(
     columns: Mapping[str, pa.DataType],
     rows: Sequence[Sequence[object]],
     tail: str = "",
-) -> list[tuple[Any, ...]]:
-    """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement; `tail` may hold ON CONFLICT
-    and RETURNING, whose rows (those actually inserted) come back."""
+) -> None:
+    """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement; `tail` may hold ON CONFLICT."""
     if not rows:
-        return []
+        return
     names = ", ".join(columns)
     with registered(con, columns, rows) as view:
-        result = con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view} {tail}")
-        return result.fetchall() if "RETURNING" in tail else []
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view} {tail}")
 
 
 def with_rows(
