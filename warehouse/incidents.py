@@ -336,8 +336,7 @@ def _summarise(con: duckdb.DuckDBPyConnection, incidents: list[_Incident], count
             stored_mentions, stored_articles = incident.stored_counts
             changes.append(summaries.WeekChange(district, week, kind, state, 0, n_mentions - stored_mentions,
                                                 n_articles - stored_articles))
-    summaries.add_to_weeks(con, [c for c in changes if (c.district, c.week) not in moved])
-    summaries.recompute_weeks(con, moved)
+    summaries.recompute_weeks(con, moved, [c for c in changes if (c.district, c.week) not in moved])
 
 
 def update_counts(con: duckdb.DuckDBPyConnection, incident_ids: list[str]) -> dict[str, Counts]:

@@ -129,14 +129,18 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]) -> None:
-    """Replace the summary rows of these district-weeks by a fresh count of their incidents.
+def recompute_weeks(
+    con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]], elsewhere: Sequence[WeekChange] = ()
+) -> None:
+    """Replace the summary rows of these district-weeks by a fresh count of their incidents, and add the changes
+    `elsewhere` (to other weeks) with them: one `add_to_weeks`, whose two statements cost a load more than its rows.
 
     One scan reads the cells' incidents (the cells' districts and overall span are constant filters it applies
     before reading other columns) and they are counted here, by `add_to_weeks`: DuckDB plans `count(DISTINCT ...)`
     as several hash tables, whose set-up outweighs the few hundred rows of a load's weeks.
     """
     if not weeks:
+        add_to_weeks(con, elsewhere)
         return
     cells = sorted(weeks)
     districts, days = [c[0] for c in cells], [c[1] for c in cells]
@@ -154,8 +158,8 @@ def recompute_weeks(con: duckdb.DuckDBPyConnection, weeks: set[tuple[str, date]]
             [districts, days],
         )
     # Emptied, each week is the sum of its incidents, each one more incident with its lead.
-    add_to_weeks(con, [WeekChange(district, week, kind, state, 1, n_mentions, n_articles, lead)
-                       for district, week, kind, state, n_mentions, n_articles, lead in located])
+    add_to_weeks(con, [*elsewhere, *(WeekChange(district, week, kind, state, 1, n_mentions, n_articles, lead)
+                                     for district, week, kind, state, n_mentions, n_articles, lead in located)])
 
 
 @dataclass(frozen=True)
