@@ -456,11 +456,22 @@ def _mark_neighbours(lines: list[str], kinds: list[str | None]) -> None:
             kinds[i] = below
 
 
+def _folded(raw: str) -> str:
+    """The line with runs of spaces folded to one and none at its ends (\\s and str.split() agree on what is a space).
+
+    A printable line holds no space character but " ", so one without a double or an edge space is folded already:
+    nearly every line of extracted text, spared splitting into words and joining them again.
+    """
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        return raw
+    return " ".join(raw.split())
+
+
 def _split_lines(text: str) -> list[str]:
     """Non-empty paragraphs with spaces folded, cut at a press-release end mark, glued labels unglued."""
     lines = []
     for raw in text.splitlines():
-        line = " ".join(raw.split())  # \s and str.split() agree on what is a space
+        line = _folded(raw)
         if line.startswith(_END_MARK_STARTS) and lines and _END_MARK.match(line):
             break
         glued = _GLUED_LABEL.match(line)

@@ -172,6 +172,18 @@ def test_folded_words_are_separated_by_single_spaces_only() -> None:
     assert not [char for char in every_char if char.isalnum() and any(c.isspace() for c in char.lower())]
 
 
+def test_a_printable_line_holds_no_space_character_but_the_space() -> None:
+    # _folded returns a printable line without double or edge spaces as it is.
+    assert [char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace() and char.isprintable()] == [" "]
+
+
+def test_folded_lines_equal_their_words_joined_by_one_space() -> None:
+    every_space = [char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()]
+    odd = [f"{a}{line}{b}" for line in LINES[:200] for a, b in [(" ", ""), ("", " "), ("", "\u00ad")]]
+    for line in [*LINES, *odd, *(f"Agents{space}left{space}" for space in every_space), "", " ", "a  b"]:
+        assert boilerplate._folded(line) == " ".join(line.split()), line
+
+
 def test_an_end_mark_starts_with_one_of_its_first_characters() -> None:
     tails = ["##", "**", " 30 -", ""]  # what completes an end mark after each of its possible first characters
     for char in map(chr, range(sys.maxunicode + 1)):
