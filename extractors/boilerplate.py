@@ -16,7 +16,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # The same words in an ASCII line, where a word character other than "_" is a letter or a digit (and "’" cannot
 # occur); sre tests a range faster than the Unicode word category.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
-_TERMINAL = re.compile(r"[.!?…\"”’)\]:]$")
+# What a line that reads as a sentence or a quote ends with. Lines of the text hold no line break, so the tests of
+# their ends here are plain endswith() instead of searches of a whole line for a "$"-anchored character.
+_TERMINAL = tuple(".!?…\"”’)]:")
 
 # Characters that re.IGNORECASE matches to an ASCII letter while str.lower() maps them elsewhere (or to two
 # characters): on a line holding one, a literal test on the lower-cased line could miss what a pattern finds.
@@ -239,13 +241,13 @@ def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
 
 def _is_heading(line: str) -> bool:
     """A short line that does not read as a sentence: a block title."""
-    return _words(line) <= 10 and not re.search(r"[.!]$", line)
+    return _words(line) <= 10 and not line.endswith((".", "!"))
 
 
 def _is_headline_item(line: str) -> bool:
     """A list entry of a related-stories or question block: short, no sentence end, or a question."""
     body = line.lstrip("-–—•*» ").strip()
-    return 0 < _words(body) <= 25 and (body.endswith("?") or not re.search(r"[.!:;]$", body))
+    return 0 < _words(body) <= 25 and (body.endswith("?") or not body.endswith((".", "!", ":", ";")))
 
 
 def _share_bar(line: str) -> bool:
@@ -357,16 +359,25 @@ _LONG_LINE_HINTS = (
 _LONG_LINE_HINT = _any_literal_pattern(_LONG_LINE_HINTS)
 
 
+# The rules that allow a line of n words, for each n up to the longest furniture, in their order.
+_RULES_BY_WORDS = [tuple(rule for rule in _LINE_RULES if n <= rule.most_words) for n in range(_LONGEST_FURNITURE + 1)]
+
+
+@lru_cache(maxsize=8192)
 def classify_line(line: str) -> str | None:
-    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
+    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text.
+
+    Kept for lines seen again: an outlet's furniture recurs on every page of it.
+    """
     n = _words(line)
     if n > _LONGEST_FURNITURE:
         return None
     text = _hint_text(line)
     if n > 12 and not _LONG_LINE_HINT.search(line.lower() if text is None else text):
         return None
-    for rule in _LINE_RULES:
-        if n <= rule.most_words and (not rule.hints or _mentions(line, rule.hints)) and rule.test(line):
+    for rule in _RULES_BY_WORDS[n]:
+        # _mentions without its repeated look-up of the hint text
+        if (not rule.hints or text is None or _contains_any(text, rule.hints)) and rule.test(line):
             return rule.kind
     return None
 
@@ -404,7 +415,7 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             continue
         below = next((j for j in range(i + 1, len(lines)) if kinds[j] is None), None)
         repeated = norms.count(norms[i]) > 1
-        if repeated or (below is not None and _words(lines[below]) <= 20 and not re.search(r"[.!?]$", lines[below])):
+        if repeated or (below is not None and _words(lines[below]) <= 20 and not lines[below].endswith((".", "!", "?"))):
             kinds[i] = "repeated_headline"
 
 
@@ -436,23 +447,25 @@ def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
         line = lines[end - 1]
         if kinds[end - 1] is None and _words(line) <= _SHORT and _AUTHOR_BIO.match(line):
             kinds[end - 1] = "author_bio"
-        elif kinds[end - 1] is None and _words(line) <= 5 and not _TERMINAL.search(line):
+        elif kinds[end - 1] is None and _words(line) <= 5 and not line.endswith(_TERMINAL):
             kinds[end - 1] = "trailing_label"
         elif kinds[end - 1] is None:
             break
         end -= 1
 
 
+_BLOCK_KINDS = frozenset(rule.kind for rule in _LINE_RULES if rule.block)
+
+
 def _mark_neighbours(lines: list[str], kinds: list[str | None]) -> None:
     """Alt text just above a caption ("a woman speaks into microphones") and block headings above an appeal."""
-    block_kinds = {rule.kind for rule in _LINE_RULES if rule.block}
     for i in range(len(lines) - 1):
         if kinds[i] is not None or not _is_heading(lines[i]):
             continue
         below = kinds[i + 1]
         if below == "caption" and lines[i][:1].islower():
             kinds[i] = "caption"
-        elif below in block_kinds:
+        elif below in _BLOCK_KINDS:
             kinds[i] = below
 
 

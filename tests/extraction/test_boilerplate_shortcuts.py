@@ -6,6 +6,7 @@ allows, one lower() for a line's folded words) only spare work; these tests comp
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -182,6 +183,13 @@ def test_folded_lines_equal_their_words_joined_by_one_space() -> None:
     odd = [f"{a}{line}{b}" for line in LINES[:200] for a, b in [(" ", ""), ("", " "), ("", "\u00ad")]]
     for line in [*LINES, *odd, *(f"Agents{space}left{space}" for space in every_space), "", " ", "a  b"]:
         assert boilerplate._folded(line) == " ".join(line.split()), line
+
+
+def test_line_end_tests_agree_with_the_patterns_they_replace() -> None:
+    # endswith() stands for a "$"-anchored pattern, which also matches before a final newline: none is left in a line.
+    for line in boilerplate._split_lines("\n".join([*LINES, "Who?\r\nNo!\x85Yes.\u2028Agents left!\n\n"])):
+        assert boilerplate._is_heading(line) == (_words(line) <= 10 and not re.search(r"[.!]$", line)), line
+        assert line.endswith(boilerplate._TERMINAL) == bool(re.search(r"[.!?…\"”’)\]:]$", line)), line
 
 
 def test_an_end_mark_starts_with_one_of_its_first_characters() -> None:
