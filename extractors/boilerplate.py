@@ -14,8 +14,11 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # The same words in an ASCII line, where a word character other than "_" is a letter or a digit (and "’" cannot
-# occur); sre tests a range faster than the Unicode word category.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
+# occur), found without a regular expression scanning the line: each byte but letters, digits and the marks that join
+# words becomes a space, letters lower-case; then each mark without a letter or digit on both sides becomes a space
+# too, and what remains between spaces are the words.
+_ASCII_FOLD = bytes(ord(c.lower()) if c.isascii() and (c.isalnum() or c in "'.-") else 32 for c in map(chr, range(256)))
+_LOOSE_MARK = re.compile(rb"['.-](?:(?<![a-z0-9].)|(?![a-z0-9]))")
 # What a line that reads as a sentence or a quote ends with. Lines of the text hold no line break, so the tests of
 # their ends here are plain endswith() instead of searches of a whole line for a "$"-anchored character.
 _TERMINAL = tuple(".!?…\"”’)]:")
@@ -198,23 +201,22 @@ _LONGEST_FURNITURE = 70
 
 
 @lru_cache(maxsize=8192)
-def _tokens(line: str) -> tuple[str, ...]:
-    """The words of a line, found once for both the word counts and the folded text of the rules."""
-    return tuple((_ASCII_WORD if line.isascii() else _WORD).findall(line))
+def _norm(line: str) -> str:
+    """Case- and punctuation-folded words joined by single spaces, to compare headlines with lines and to count words.
+
+    Beyond ASCII, one lower() of the joined words equals lowering each word: a space is neither cased nor
+    case-ignorable, so the context rule of final sigma never looks across it.
+    """
+    if line.isascii():
+        return b" ".join(_LOOSE_MARK.sub(b" ", line.encode().translate(_ASCII_FOLD)).split()).decode()
+    return " ".join(_WORD.findall(line)).lower()
 
 
 @lru_cache(maxsize=8192)
-def _norm(line: str) -> str:
-    """Case- and punctuation-folded words, to compare headlines with lines.
-
-    One lower() of the joined words equals lowering each word: a space is neither cased nor case-ignorable, so the
-    context rule of final sigma never looks across it.
-    """
-    return " ".join(_tokens(line)).lower()
-
-
 def _words(line: str) -> int:
-    return len(_tokens(line))
+    """How many words the line has: no folded word holds a space."""
+    norm = _norm(line)
+    return norm.count(" ") + 1 if norm else 0
 
 
 def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
@@ -251,8 +253,8 @@ def _is_headline_item(line: str) -> bool:
 
 
 def _share_bar(line: str) -> bool:
-    words = _tokens(line)
-    return bool(words) and all(w.lower() in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
+    norm = _norm(line)
+    return bool(norm) and all(w in _SHARE_WORDS for w in norm.split(" ")) and bool(_SHARE_CUE.match(line))
 
 
 _LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking news|developing story|exclusive|"

@@ -21,7 +21,6 @@ from extractors.boilerplate import (
     _Cue,
     _mentions,
     _norm,
-    _tokens,
     _words,
     classify_line,
 )
@@ -149,14 +148,19 @@ def test_folded_words_lower_the_joined_words_like_each_word() -> None:
     for start in range(0, len(cased), 64):
         chunk = cased[start : start + 64]
         line = " ".join(f"Σ{a}Σ Σ {b}Σ'Σ{a}" for a, b in zip(chunk, reversed(chunk)))
-        assert _norm(line) == " ".join(word.lower() for word in _tokens(line)), line
+        words = boilerplate._WORD.findall(line)
+        assert _norm(line) == " ".join(word.lower() for word in words), line
+        assert _words(line) == len(words), line
 
 
 def test_ascii_lines_have_the_words_the_unicode_pattern_finds() -> None:
     ascii_chars = "".join(map(chr, range(128)))
-    pairs = [f"a{c}{d}b" for c in ascii_chars for d in ascii_chars]  # every two characters between two letters
+    # Every two characters between two letters, at the start and at the end of a line, and alone.
+    pairs = [form.format(c + d) for c in ascii_chars for d in ascii_chars for form in ("a{}B", "{}a", "Z{}", "{}")]
     for line in [*(line for line in LINES if line.isascii()), ascii_chars, ascii_chars[::-1], *pairs]:
-        assert _tokens(line) == tuple(boilerplate._WORD.findall(line)), line
+        words = boilerplate._WORD.findall(line)
+        assert _norm(line) == " ".join(words).lower(), line
+        assert _words(line) == len(words), line
 
 
 def test_hint_text_is_the_lowered_line_unless_it_holds_a_case_trap() -> None:
