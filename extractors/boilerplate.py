@@ -417,7 +417,8 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             continue
         below = next((j for j in range(i + 1, len(lines)) if kinds[j] is None), None)
         repeated = norms.count(norms[i]) > 1
-        if repeated or (below is not None and _words(lines[below]) <= 20 and not lines[below].endswith((".", "!", "?"))):
+        headline_below = below is not None and _words(lines[below]) <= 20 and not lines[below].endswith((".", "!", "?"))
+        if repeated or headline_below:
             kinds[i] = "repeated_headline"
 
 
