@@ -14,9 +14,14 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # The same words in an ASCII line, where a word character other than "_" is a letter or a digit (and "’" cannot
-# occur); sre tests a range faster than the Unicode word category.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
-_TERMINAL = re.compile(r"[.!?…\"”’)\]:]$")
+# occur), found without a regular expression scanning the line: each byte but letters, digits and the marks that join
+# words becomes a space, letters lower-case; then each mark without a letter or digit on both sides becomes a space
+# too, and what remains between spaces are the words.
+_ASCII_FOLD = bytes(ord(c.lower()) if c.isascii() and (c.isalnum() or c in "'.-") else 32 for c in map(chr, range(256)))
+_LOOSE_MARK = re.compile(rb"['.-](?:(?<![a-z0-9].)|(?![a-z0-9]))")
+# What a line that reads as a sentence or a quote ends with. Lines of the text hold no line break, so the tests of
+# their ends here are plain endswith() instead of searches of a whole line for a "$"-anchored character.
+_TERMINAL = tuple(".!?…\"”’)]:")
 
 # Characters that re.IGNORECASE matches to an ASCII letter while str.lower() maps them elsewhere (or to two
 # characters): on a line holding one, a literal test on the lower-cased line could miss what a pattern finds.
@@ -196,23 +201,22 @@ _LONGEST_FURNITURE = 70
 
 
 @lru_cache(maxsize=8192)
-def _tokens(line: str) -> tuple[str, ...]:
-    """The words of a line, found once for both the word counts and the folded text of the rules."""
-    return tuple((_ASCII_WORD if line.isascii() else _WORD).findall(line))
+def _norm(line: str) -> str:
+    """Case- and punctuation-folded words joined by single spaces, to compare headlines with lines and to count words.
+
+    Beyond ASCII, one lower() of the joined words equals lowering each word: a space is neither cased nor
+    case-ignorable, so the context rule of final sigma never looks across it.
+    """
+    if line.isascii():
+        return b" ".join(_LOOSE_MARK.sub(b" ", line.encode().translate(_ASCII_FOLD)).split()).decode()
+    return " ".join(_WORD.findall(line)).lower()
 
 
 @lru_cache(maxsize=8192)
-def _norm(line: str) -> str:
-    """Case- and punctuation-folded words, to compare headlines with lines.
-
-    One lower() of the joined words equals lowering each word: a space is neither cased nor case-ignorable, so the
-    context rule of final sigma never looks across it.
-    """
-    return " ".join(_tokens(line)).lower()
-
-
 def _words(line: str) -> int:
-    return len(_tokens(line))
+    """How many words the line has: no folded word holds a space."""
+    norm = _norm(line)
+    return norm.count(" ") + 1 if norm else 0
 
 
 def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
@@ -239,18 +243,18 @@ def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
 
 def _is_heading(line: str) -> bool:
     """A short line that does not read as a sentence: a block title."""
-    return _words(line) <= 10 and not re.search(r"[.!]$", line)
+    return _words(line) <= 10 and not line.endswith((".", "!"))
 
 
 def _is_headline_item(line: str) -> bool:
     """A list entry of a related-stories or question block: short, no sentence end, or a question."""
     body = line.lstrip("-–—•*» ").strip()
-    return 0 < _words(body) <= 25 and (body.endswith("?") or not re.search(r"[.!:;]$", body))
+    return 0 < _words(body) <= 25 and (body.endswith("?") or not body.endswith((".", "!", ":", ";")))
 
 
 def _share_bar(line: str) -> bool:
-    words = _tokens(line)
-    return bool(words) and all(w.lower() in _SHARE_WORDS for w in words) and bool(_SHARE_CUE.match(line))
+    norm = _norm(line)
+    return bool(norm) and all(w in _SHARE_WORDS for w in norm.split(" ")) and bool(_SHARE_CUE.match(line))
 
 
 _LABELS = re.compile(r"^(?:live|live updates|live blog|live coverage|breaking news|developing story|exclusive|"
@@ -357,16 +361,25 @@ _LONG_LINE_HINTS = (
 _LONG_LINE_HINT = _any_literal_pattern(_LONG_LINE_HINTS)
 
 
+# The rules that allow a line of n words, for each n up to the longest furniture, in their order.
+_RULES_BY_WORDS = [tuple(rule for rule in _LINE_RULES if n <= rule.most_words) for n in range(_LONGEST_FURNITURE + 1)]
+
+
+@lru_cache(maxsize=8192)
 def classify_line(line: str) -> str | None:
-    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
+    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text.
+
+    Kept for lines seen again: an outlet's furniture recurs on every page of it.
+    """
     n = _words(line)
     if n > _LONGEST_FURNITURE:
         return None
     text = _hint_text(line)
     if n > 12 and not _LONG_LINE_HINT.search(line.lower() if text is None else text):
         return None
-    for rule in _LINE_RULES:
-        if n <= rule.most_words and (not rule.hints or _mentions(line, rule.hints)) and rule.test(line):
+    for rule in _RULES_BY_WORDS[n]:
+        # _mentions without its repeated look-up of the hint text
+        if (not rule.hints or text is None or _contains_any(text, rule.hints)) and rule.test(line):
             return rule.kind
     return None
 
@@ -404,7 +417,8 @@ def _mark_repeats(lines: list[str], kinds: list[str | None], title: str | None) 
             continue
         below = next((j for j in range(i + 1, len(lines)) if kinds[j] is None), None)
         repeated = norms.count(norms[i]) > 1
-        if repeated or (below is not None and _words(lines[below]) <= 20 and not re.search(r"[.!?]$", lines[below])):
+        headline_below = below is not None and _words(lines[below]) <= 20 and not lines[below].endswith((".", "!", "?"))
+        if repeated or headline_below:
             kinds[i] = "repeated_headline"
 
 
@@ -436,31 +450,44 @@ def _mark_tail(lines: list[str], kinds: list[str | None]) -> None:
         line = lines[end - 1]
         if kinds[end - 1] is None and _words(line) <= _SHORT and _AUTHOR_BIO.match(line):
             kinds[end - 1] = "author_bio"
-        elif kinds[end - 1] is None and _words(line) <= 5 and not _TERMINAL.search(line):
+        elif kinds[end - 1] is None and _words(line) <= 5 and not line.endswith(_TERMINAL):
             kinds[end - 1] = "trailing_label"
         elif kinds[end - 1] is None:
             break
         end -= 1
 
 
+_BLOCK_KINDS = frozenset(rule.kind for rule in _LINE_RULES if rule.block)
+
+
 def _mark_neighbours(lines: list[str], kinds: list[str | None]) -> None:
     """Alt text just above a caption ("a woman speaks into microphones") and block headings above an appeal."""
-    block_kinds = {rule.kind for rule in _LINE_RULES if rule.block}
     for i in range(len(lines) - 1):
         if kinds[i] is not None or not _is_heading(lines[i]):
             continue
         below = kinds[i + 1]
         if below == "caption" and lines[i][:1].islower():
             kinds[i] = "caption"
-        elif below in block_kinds:
+        elif below in _BLOCK_KINDS:
             kinds[i] = below
+
+
+def _folded(raw: str) -> str:
+    """The line with runs of spaces folded to one and none at its ends (\\s and str.split() agree on what is a space).
+
+    A printable line holds no space character but " ", so one without a double or an edge space is folded already:
+    nearly every line of extracted text, spared splitting into words and joining them again.
+    """
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        return raw
+    return " ".join(raw.split())
 
 
 def _split_lines(text: str) -> list[str]:
     """Non-empty paragraphs with spaces folded, cut at a press-release end mark, glued labels unglued."""
     lines = []
     for raw in text.splitlines():
-        line = " ".join(raw.split())  # \s and str.split() agree on what is a space
+        line = _folded(raw)
         if line.startswith(_END_MARK_STARTS) and lines and _END_MARK.match(line):
             break
         glued = _GLUED_LABEL.match(line)

@@ -6,6 +6,7 @@ allows, one lower() for a line's folded words) only spare work; these tests comp
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from extractors.boilerplate import (
     _Cue,
     _mentions,
     _norm,
-    _tokens,
     _words,
     classify_line,
 )
@@ -148,14 +148,19 @@ def test_folded_words_lower_the_joined_words_like_each_word() -> None:
     for start in range(0, len(cased), 64):
         chunk = cased[start : start + 64]
         line = " ".join(f"Σ{a}Σ Σ {b}Σ'Σ{a}" for a, b in zip(chunk, reversed(chunk)))
-        assert _norm(line) == " ".join(word.lower() for word in _tokens(line)), line
+        words = boilerplate._WORD.findall(line)
+        assert _norm(line) == " ".join(word.lower() for word in words), line
+        assert _words(line) == len(words), line
 
 
 def test_ascii_lines_have_the_words_the_unicode_pattern_finds() -> None:
     ascii_chars = "".join(map(chr, range(128)))
-    pairs = [f"a{c}{d}b" for c in ascii_chars for d in ascii_chars]  # every two characters between two letters
+    # Every two characters between two letters, at the start and at the end of a line, and alone.
+    pairs = [form.format(c + d) for c in ascii_chars for d in ascii_chars for form in ("a{}B", "{}a", "Z{}", "{}")]
     for line in [*(line for line in LINES if line.isascii()), ascii_chars, ascii_chars[::-1], *pairs]:
-        assert _tokens(line) == tuple(boilerplate._WORD.findall(line)), line
+        words = boilerplate._WORD.findall(line)
+        assert _norm(line) == " ".join(words).lower(), line
+        assert _words(line) == len(words), line
 
 
 def test_hint_text_is_the_lowered_line_unless_it_holds_a_case_trap() -> None:
@@ -170,6 +175,25 @@ def test_folded_words_are_separated_by_single_spaces_only() -> None:
         assert norm.split() == (norm.split(" ") if norm else []), line
     every_char = map(chr, range(sys.maxunicode + 1))
     assert not [char for char in every_char if char.isalnum() and any(c.isspace() for c in char.lower())]
+
+
+def test_a_printable_line_holds_no_space_character_but_the_space() -> None:
+    # _folded returns a printable line without double or edge spaces as it is.
+    assert [char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace() and char.isprintable()] == [" "]
+
+
+def test_folded_lines_equal_their_words_joined_by_one_space() -> None:
+    every_space = [char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()]
+    odd = [f"{a}{line}{b}" for line in LINES[:200] for a, b in [(" ", ""), ("", " "), ("", "\u00ad")]]
+    for line in [*LINES, *odd, *(f"Agents{space}left{space}" for space in every_space), "", " ", "a  b"]:
+        assert boilerplate._folded(line) == " ".join(line.split()), line
+
+
+def test_line_end_tests_agree_with_the_patterns_they_replace() -> None:
+    # endswith() stands for a "$"-anchored pattern, which also matches before a final newline: none is left in a line.
+    for line in boilerplate._split_lines("\n".join([*LINES, "Who?\r\nNo!\x85Yes.\u2028Agents left!\n\n"])):
+        assert boilerplate._is_heading(line) == (_words(line) <= 10 and not re.search(r"[.!]$", line)), line
+        assert line.endswith(boilerplate._TERMINAL) == bool(re.search(r"[.!?…\"”’)\]:]$", line)), line
 
 
 def test_an_end_mark_starts_with_one_of_its_first_characters() -> None:
