@@ -365,12 +365,8 @@ _LONG_LINE_HINT = _any_literal_pattern(_LONG_LINE_HINTS)
 _RULES_BY_WORDS = [tuple(rule for rule in _LINE_RULES if n <= rule.most_words) for n in range(_LONGEST_FURNITURE + 1)]
 
 
-@lru_cache(maxsize=8192)
 def classify_line(line: str) -> str | None:
-    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text.
-
-    Kept for lines seen again: an outlet's furniture recurs on every page of it.
-    """
+    """The boilerplate kind of one paragraph taken alone, or None if it reads as article text."""
     n = _words(line)
     if n > _LONGEST_FURNITURE:
         return None
