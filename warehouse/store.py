@@ -194,6 +194,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     prints = {r.url_hash: r.fingerprint or neardup.fingerprint(r.article.text) for r in new_pages if r.article}
     article_rows: list[tuple[object, ...]] = []
     mention_rows: list[tuple[object, ...]] = []
+    districts_mentioned: list[tuple[str | None, str]] = []  # (district, article) of each mention row
     lsh_rows: list[tuple[object, ...]] = []
     fetch_rows: dict[str, list[object]] = {}
     written: dict[str, tuple[date, str]] = {}  # originals' day and text, handed to the clustering
@@ -224,6 +225,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                     assert record.classification is not None
                     mention_rows += mention_rows_for(record.url_hash, record.classification.events,
                                                      record.classification.version)
+                    districts_mentioned += [(event.district, record.url_hash) for event in record.classification.events]
                     written[record.url_hash] = (_article_day(record, now), record.article.text)
                     if print_:
                         lookup.add(record.url_hash, print_, _day(record), record.content_hash)
@@ -236,7 +238,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
         insert_rows(con, "articles", _ARTICLE_COLUMNS, article_rows)
         # A new article has no stored mention, and its events differ in type or place (one mention id each).
         insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows)
-        summaries.add_new_mentions(con, [(row[4], row[1]) for row in mention_rows])  # type: ignore[misc]
+        summaries.add_new_mentions(con, districts_mentioned)
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
         _log_fetches(con, list(fetch_rows.values()), present.logged)
         counts["mentions"] = len(mention_rows)
