@@ -4,9 +4,9 @@ Prints, per stage (discover, fetch, extract, classify, the fingerprints that ded
 classify + load on all cores, arranged as the flow arranges them with `flows.pipeline.run_overlapped`: the pool
 processes the next batches while the writer process loads the oldest, in the flow's batch size): articles per
 second, CPU seconds and wall seconds; then the same pages through a bare `trafilatura.extract` loop on one core as
-the reference (in a fresh process, as the pool's workers are), the ratio of the two, the classify+load share of extraction time and the peak RSS. The content hash
-and MinHash fingerprint of each article are computed in the pool's workers (they are pure text work) but serve only
-the load's deduplication, so the share counts them with the load.
+the reference (in a fresh process, as the pool's workers are), the ratio of the two, the classify+load share of
+extraction time and the peak RSS. The content hash and MinHash fingerprint of each article are computed in the pool's
+workers (they are pure text work) but serve only the load's deduplication, so the share counts them with the load.
 
     python bench/pipeline_bench.py --pages 1000
     python bench/pipeline_bench.py --pages 10000
