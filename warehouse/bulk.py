@@ -65,7 +65,7 @@ def insert_rows(
     rows: Sequence[Sequence[object]],
     tail: str = "",
 ) -> None:
-    """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement; `tail` may hold ON CONFLICT."""
+    """`INSERT INTO table (columns) SELECT columns FROM <batch> <tail>` in one statement (`tail`: ON CONFLICT)."""
     if not rows:
         return
     names = ", ".join(columns)
