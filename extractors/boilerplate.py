@@ -44,7 +44,12 @@ def _mentions(line: str, hints: tuple[str, ...], starts: tuple[str, ...] = ()) -
 
     A few substring tests cost far less than a regular expression scanning a whole paragraph for its alternatives.
     """
-    text = _hint_text(line)  # without a case trap, lower() keeps every character in its place
+    return _hinted(_hint_text(line), hints, starts)
+
+
+def _hinted(text: str | None, hints: tuple[str, ...], starts: tuple[str, ...] = ()) -> bool:
+    """`_mentions` for a line whose hint text (`_hint_text`) is already at hand."""
+    # without a case trap, lower() keeps every character in its place
     return text is None or _contains_any(text, hints) or text.startswith(starts)
 
 
@@ -374,8 +379,7 @@ def classify_line(line: str) -> str | None:
     if n > 12 and not _LONG_LINE_HINT.search(line.lower() if text is None else text):
         return None
     for rule in _RULES_BY_WORDS[n]:
-        # _mentions without its repeated look-up of the hint text
-        if (not rule.hints or text is None or _contains_any(text, rule.hints)) and rule.test(line):
+        if (not rule.hints or _hinted(text, rule.hints)) and rule.test(line):
             return rule.kind
     return None
 
