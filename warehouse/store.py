@@ -182,8 +182,9 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     A stored page whose text equals an earlier article's (verbatim syndication) or reads as a reworded copy of one
     (near-duplicate shingles) becomes a `duplicate` linked to it and adds no mentions; new mentions are clustered into
     incidents and the run's per-source counts are updated, all in the same transaction. Every write is one
-    set-based statement per table, and every read goes by the batch's own keys (its articles, their incidents and
-    weeks), so a load costs about the same whatever the size of the warehouse.
+    set-based statement per table, and every read is filtered by the batch's own keys (its articles, their incidents
+    and weeks). DuckDB still scans the key columns for those filters, so a load grows slowly with the warehouse: a
+    50-page load took 135 ms into 9,950 articles and 165 ms into 247,500.
     """
     counts = {"stored": 0, "duplicate": 0, "skipped": 0, "failed": 0, "articles": 0, "mentions": 0}
     per_source: dict[str, Counter[str]] = {}
