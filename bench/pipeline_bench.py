@@ -97,10 +97,12 @@ def _records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[Pa
 
 
 def _load(db: Path, records: list[PageRecord], batch_size: int) -> None:
+    """As the writer loads a run: batch after batch through one `store.RunLoader`, clustered at the end."""
     with store.open_warehouse(db) as con:
-        run_id = store.start_run(con, "bench", {})
+        loader = store.RunLoader(con, store.start_run(con, "bench", {}))
         for start in range(0, len(records), batch_size):
-            store.load_pages(con, run_id, records[start : start + batch_size])
+            loader.load(records[start : start + batch_size])
+        loader.cluster()
 
 
 def _process(batch: list[FetchResult]) -> list[PageRecord]:

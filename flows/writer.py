@@ -11,7 +11,8 @@ The writer keeps the warehouse open from one load to the next. Closing it after 
 together a third of a 100-page load's CPU. While it is open no other process can open the file, so the flow calls
 `release` when its loads are done, before it reads or writes the warehouse itself. The connection is also closed after
 a failed load (the next one starts clean) and whenever the writer has grown past `REOPEN_ABOVE_MB`, which hands
-DuckDB's caches back.
+DuckDB's caches back. The loads' mentions are clustered into incidents every few loads and before the warehouse is
+closed (`store.RunLoader`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class _Kept:
     path: Path | None = None
     connection: duckdb.DuckDBPyConnection | None = None
     closer: ExitStack = field(default_factory=ExitStack)
+    loader: store.RunLoader | None = None  # the current run's loads over `connection`
 
 
 _KEPT = _Kept()
@@ -63,17 +65,33 @@ def _connection(db: str | None) -> duckdb.DuckDBPyConnection:
     return _KEPT.connection
 
 
-def _close_here() -> None:
-    """Close the kept connection (DuckDB checkpoints as it closes)."""
-    _KEPT.closer.close()
-    _KEPT.connection = _KEPT.path = None
+def _loader(db: str | None, run_id: str) -> store.RunLoader:
+    """The run's loader over the kept connection; a loader of another run clusters what it loaded first."""
+    con = _connection(db)
+    if _KEPT.loader is None or _KEPT.loader.run_id != run_id:
+        if _KEPT.loader is not None:
+            _KEPT.loader.cluster()
+        _KEPT.loader = store.RunLoader(con, run_id)
+    return _KEPT.loader
+
+
+def _close_here(cluster: bool = True) -> None:
+    """Close the kept connection (DuckDB checkpoints as it closes), clustering the loads' unclustered mentions first
+    unless told not to (after a failed load, whose connection may be broken: `hotspots.refresh` clusters them)."""
+    loader, _KEPT.loader = _KEPT.loader, None
+    try:
+        if loader is not None and cluster:
+            loader.cluster()
+    finally:
+        _KEPT.closer.close()
+        _KEPT.connection = _KEPT.path = None
 
 
 def _load_here(db: str | None, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
     try:
-        return store.load_pages(_connection(db), run_id, records)
+        return _loader(db, run_id).load(records)
     except BaseException:
-        _close_here()
+        _close_here(cluster=False)
         raise
     finally:
         if (rss_mb(os.getpid()) or 0.0) > REOPEN_ABOVE_MB:

@@ -134,8 +134,7 @@ def assign_incidents(
 ) -> int:
     """Cluster every mention without an incident (in date order); returns how many were assigned.
 
-    Call inside the loading transaction so mentions and their incidents commit together. `in_hand` holds articles
-    the caller has just written (id to day and text), which are then not read back.
+    `in_hand` holds articles the caller has written (id to day, and text or lede), which are then not read back.
     """
     mentions = con.execute(
         "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"

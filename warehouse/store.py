@@ -27,6 +27,7 @@ from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
 DEFAULT_DB = "hotspots.duckdb"
+CLUSTER_EVERY_PAGES = 500  # see `RunLoader`
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
@@ -176,12 +177,17 @@ def _mention_id(article_id: str, event_type: str, state: str | None, district: s
     return hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
-def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[PageRecord]) -> dict[str, int]:
+def load_pages(
+    con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[PageRecord],
+    unclustered: dict[str, tuple[date, str]] | None = None,
+) -> dict[str, int]:
     """Write one batch in one transaction; returns counts by terminal state plus articles and mentions inserted.
 
     A stored page whose text equals an earlier article's (verbatim syndication) or reads as a reworded copy of one
     (near-duplicate shingles) becomes a `duplicate` linked to it and adds no mentions; new mentions are clustered into
-    incidents and the run's per-source counts are updated, all in the same transaction. Every write is one
+    incidents and the run's per-source counts are updated, all in the same transaction. With `unclustered`, the new
+    mentions are left for the caller to cluster (`RunLoader`), and the new originals' day and lede are added to it
+    once the batch has committed. Every write is one
     set-based statement per table, and every read is filtered by the batch's own keys (its articles, their incidents
     and weeks). DuckDB still scans the key columns for those filters, so a load grows slowly with the warehouse: a
     50-page load took 135 ms into 9,950 articles and 165 ms into 247,500.
@@ -198,7 +204,7 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
     districts_mentioned: list[tuple[str | None, str]] = []  # (district, article) of each mention row
     lsh_rows: list[tuple[object, ...]] = []
     fetch_rows: dict[str, list[object]] = {}
-    written: dict[str, tuple[date, str]] = {}  # originals' day and text, handed to the clustering
+    written: dict[str, tuple[date, str]] = {}  # originals' day and lede, handed to the clustering
     with transaction(con):
         present = _present(con, run_id, [r.url_hash for r in new_pages],
                            [r.content_hash for r in new_pages if r.content_hash], sorted({r.url_hash for r in records}),
@@ -227,7 +233,8 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
                     mention_rows += mention_rows_for(record.url_hash, record.classification.events,
                                                      record.classification.version)
                     districts_mentioned += [(event.district, record.url_hash) for event in record.classification.events]
-                    written[record.url_hash] = (_article_day(record, now), record.article.text)
+                    written[record.url_hash] = (_article_day(record, now),
+                                                record.article.text[:incidents.LEDE_CHARS])
                     if print_:
                         lookup.add(record.url_hash, print_, _day(record), record.content_hash)
                         lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
@@ -243,10 +250,50 @@ def load_pages(con: duckdb.DuckDBPyConnection, run_id: str, records: Sequence[Pa
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
         _log_fetches(con, list(fetch_rows.values()), present.logged)
         counts["mentions"] = len(mention_rows)
-        incidents.assign_incidents(con, run_id, written)
+        if unclustered is None:
+            incidents.assign_incidents(con, run_id, written)
         incidents.recount_copied(con, copied)
         _count_source_run(con, run_id, per_source, present.sources)
+    if unclustered is not None:
+        unclustered.update(written)
     return counts
+
+
+class RunLoader:
+    """A run's batches loaded one after another over one connection, their new mentions clustered into incidents every
+    `CLUSTER_EVERY_PAGES` pages and at `cluster`, rather than in every load.
+
+    A clustering pass has a fixed cost of about 40 ms, whatever the number of mentions: over half the cost of the rest
+    of a 100-page load. Once every five such loads, it cost 1.11 ms/page of loading instead of 1.44 (3,000 news
+    pages, the writer's settings). A pass takes its mentions in event-date order, so the incidents can differ slightly
+    from those of one pass per load (14,380 instead of 14,390 over those pages).
+
+    The mentions in between are committed without an incident. Readers cannot open the warehouse while the writer
+    holds it, and the writer clusters before it closes. If the process is killed first, nothing is lost: any mention
+    without an incident is clustered by the next pass over the warehouse (the next run's, or the `hotspots.refresh`
+    that ends every run), which reads its article's lede back.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+        self.con, self.run_id = con, run_id
+        self._ledes: dict[str, tuple[date, str]] = {}  # the unclustered originals' day and lede, not read back
+        self._pages = 0
+
+    def load(self, records: Sequence[PageRecord]) -> dict[str, int]:
+        """`load_pages` for one batch, then a clustering pass once `CLUSTER_EVERY_PAGES` pages are unclustered."""
+        counts = load_pages(self.con, self.run_id, records, unclustered=self._ledes)
+        self._pages += len(records)
+        if self._pages >= CLUSTER_EVERY_PAGES:
+            self.cluster()
+        return counts
+
+    def cluster(self) -> None:
+        """Cluster the mentions loaded since the last pass, in one transaction."""
+        if self._pages:
+            with transaction(self.con):
+                incidents.assign_incidents(self.con, self.run_id, self._ledes)
+        self._ledes.clear()
+        self._pages = 0
 
 
 class _Present(NamedTuple):

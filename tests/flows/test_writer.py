@@ -56,6 +56,17 @@ def test_batches_commit_in_one_long_lived_process_of_their_own(warehouse: tuple[
         assert con.execute("SELECT count(*) FROM mentions").fetchone() == (2,)
 
 
+def test_the_loads_mentions_are_clustered_before_the_warehouse_is_released(warehouse: tuple[Path, str]) -> None:
+    db, run_id = warehouse
+    writer.load(str(db), run_id, [_page(1)])
+    writer.load(str(db), run_id, [_page(2)])  # two pages: far fewer than a clustering pass waits for
+    writer.release()
+    with store.open_warehouse(db, read_only=True) as con:
+        unclustered = con.execute("SELECT count(*) FILTER (WHERE incident_id IS NULL), count(*) FROM mentions")
+        assert unclustered.fetchone() == (0, 2)
+        assert con.execute("SELECT count(*) FROM incidents").fetchone() == (2,)
+
+
 def test_a_failed_load_raises_in_the_caller_and_the_writer_goes_on(warehouse: tuple[Path, str], tmp_path: Path) -> None:
     db, run_id = warehouse
     writer.load(str(db), run_id, [_page(1)])
