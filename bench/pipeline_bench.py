@@ -97,8 +97,11 @@ def _records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[Pa
 
 
 def _load(db: Path, records: list[PageRecord], batch_size: int) -> None:
-    """As the writer loads a run: batch after batch through one `store.RunLoader`, clustered at the end."""
+    """As the writer loads a run: with its settings, batch after batch through one `store.RunLoader`, clustered at
+    the end."""
     with store.open_warehouse(db) as con:
+        for setting in writer.SETTINGS:
+            con.execute(setting)
         loader = store.RunLoader(con, store.start_run(con, "bench", {}))
         for start in range(0, len(records), batch_size):
             loader.load(records[start : start + batch_size])
