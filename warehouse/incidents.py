@@ -3,7 +3,7 @@
 Two mentions are one incident when they have the same event type and jurisdiction, event dates at most
 `WINDOW_DAYS` apart, and name the same person (surnames from the evidence sentence and the article's lede).
 Bodies, buildings, streets and places never count (they are shared by unrelated events: two Portland arrests at the
-same ICE building stay apart). Only unclustered mentions are read, so each load costs O(new mentions).
+same ICE building stay apart). Only unclustered mentions are read, so each pass costs O(new mentions).
 """
 
 from __future__ import annotations
