@@ -1,7 +1,7 @@
 """A process pool started on first use and kept for the process's life: the page workers and the warehouse writer.
 
 Workers are forked by a forkserver (the parent runs threads, Prefect's and the HTTP server's, which fork() must not
-copy) that has imported the page processor once, so each worker starts with it. A pool that broke (a worker killed,
+copy) that has imported and warmed the page processor once (`flows.pool_start`), so each worker starts with it. A pool that broke (a worker killed,
 out of memory) is dropped after the call that met it, so the next call starts a fresh one. Workers exit on their own
 when the process that made the pool is gone: a flow killed outright (SIGKILL, a cancelled run) never tells its pool to
 stop, and a worker waiting on its task queue would otherwise wait for ever, with the forkserver kept alive beside it.
@@ -58,7 +58,7 @@ class LazyPool:
         with self._lock:
             if self._executor is None:
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["extractors.page"])
+                context.set_forkserver_preload(["flows.pool_start"])
                 self._executor = ProcessPoolExecutor(
                     max_workers=self._size(), mp_context=context, initializer=_follow, initargs=(os.getpid(),)
                 )

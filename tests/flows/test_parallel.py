@@ -10,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from extractors import language, page, vocabulary
 from extractors.fingerprint import fingerprint
 from flows import parallel
 
@@ -52,3 +53,20 @@ def test_a_pool_that_lost_a_worker_is_replaced_at_the_next_call(pool: None) -> N
         parallel.process_pages(pages)
     assert [o.state for o in parallel.process_pages(pages)] == ["stored"] * len(pages)
     assert not set(parallel._POOL.pids()) & set(lost)
+
+
+def test_the_warm_up_page_goes_through_every_step_without_the_language_model() -> None:
+    # What the forkserver builds once for every worker: extraction and the classifier (a stored page, with its events
+    # and fingerprint); not py3langid's model (half a second to load), which a clearly English page never needs.
+    outcome = page.process_page(page._WARM_UP_PAGE)
+    assert outcome.state == "stored" and outcome.classification and outcome.classification.events
+    assert outcome.fingerprint is not None
+    assert outcome.article and language._clearly_english(outcome.article.text)
+
+
+def _vocabulary_built() -> bool:
+    return vocabulary._vocabulary.cache_info().currsize == 1
+
+
+def test_workers_start_with_the_classifier_vocabulary_built(pool: None) -> None:
+    assert parallel._POOL.call(_vocabulary_built)
