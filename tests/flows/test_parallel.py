@@ -3,6 +3,7 @@ a pool that lost a worker is replaced at the next call."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Iterator
@@ -64,9 +65,10 @@ def test_the_warm_up_page_goes_through_every_step_without_the_language_model() -
     assert outcome.article and language._clearly_english(outcome.article.text)
 
 
-def _vocabulary_built() -> bool:
-    return vocabulary._vocabulary.cache_info().currsize == 1
+def _started_warm() -> tuple[bool, int]:
+    return vocabulary._vocabulary.cache_info().currsize == 1, gc.get_freeze_count()
 
 
-def test_workers_start_with_the_classifier_vocabulary_built(pool: None) -> None:
-    assert parallel._POOL.call(_vocabulary_built)
+def test_workers_start_with_the_classifier_vocabulary_built_and_frozen_out_of_the_collector(pool: None) -> None:
+    built, frozen = parallel._POOL.call(_started_warm)
+    assert built and frozen > 10_000
