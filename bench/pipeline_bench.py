@@ -208,8 +208,9 @@ def _stages_here(
 def run(
     pages: int, workdir: Path, profile: str, batch_size: int, repeat: int = 1
 ) -> tuple[list[Stage], dict[str, float], list[tuple[Stage, Stage]]]:
-    """Build, serve and push `pages` synthetic pages through every stage; returns the measurements and the corpus's
-    figures comparable with `REAL_ARTICLES`."""
+    """Build, serve and push `pages` synthetic pages through every stage; returns the measurements (the best end to end
+    and reference of `repeat` runs each), the corpus's figures comparable with `REAL_ARTICLES`, and every (end to end,
+    reference) pair in the order run."""
     site = workdir / "site"
     build_site(site, pages, profile=profile)
     stages: list[Stage] = []

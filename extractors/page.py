@@ -41,9 +41,8 @@ _WARM_UP_PAGE = (
     b"<html><head><title>Two men charged after courthouse arrests</title></head><body><article><p>"
     b"Federal immigration agents detained two men outside the county courthouse in Portland, Oregon, on Tuesday "
     b"morning, and the U.S. Attorney's office said it would charge both of them with assaulting an ICE officer "
-    b"during the arrests. The mayor said that "
-    b"the city had not been told of the operation and that its police were not involved. A lawyer for one of the men "
-    b"said he was there for a traffic hearing.</p></article></body></html>"
+    b"during the arrests. The mayor said that the city had not been told of the operation and that its police were "
+    b"not involved. A lawyer for one of the men said he was there for a traffic hearing.</p></article></body></html>"
 )
 
 

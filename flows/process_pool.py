@@ -1,10 +1,11 @@
 """A process pool started on first use and kept for the process's life: the page workers and the warehouse writer.
 
 Workers are forked by a forkserver (the parent runs threads, Prefect's and the HTTP server's, which fork() must not
-copy) that has imported and warmed the page processor once (`flows.pool_start`), so each worker starts with it. A pool that broke (a worker killed,
-out of memory) is dropped after the call that met it, so the next call starts a fresh one. Workers exit on their own
-when the process that made the pool is gone: a flow killed outright (SIGKILL, a cancelled run) never tells its pool to
-stop, and a worker waiting on its task queue would otherwise wait for ever, with the forkserver kept alive beside it.
+copy) that has imported and warmed the page processor once (`flows.pool_start`), so each worker starts with it. A pool
+that broke (a worker killed, out of memory) is dropped after the call that met it, so the next call starts a fresh
+one. Workers exit on their own when the process that made the pool is gone: a flow killed outright (SIGKILL, a
+cancelled run) never tells its pool to stop, and a worker waiting on its task queue would otherwise wait for ever,
+with the forkserver kept alive beside it.
 """
 
 from __future__ import annotations
