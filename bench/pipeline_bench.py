@@ -45,7 +45,7 @@ from demo.server import serve_site  # noqa: E402
 from extractors.article import extract_article  # noqa: E402
 from extractors.classify import classify  # noqa: E402
 from extractors.fingerprint import fingerprint  # noqa: E402
-from extractors.page import PageOutcome, content_hash  # noqa: E402
+from extractors.page import PageOutcome, content_hash, warm_up  # noqa: E402
 from flows import parallel, writer  # noqa: E402
 from flows.pipeline import BATCH_SIZE, IN_FLIGHT, run_overlapped  # noqa: E402
 from flows.process_pool import peak_rss_mb  # noqa: E402
@@ -181,8 +181,7 @@ def _stages_here(
 ) -> tuple[list[Stage], dict[str, float]]:
     """`_single_core_stages` in this process."""
     bodies = [(_served(site, r.url), r.url) for r in results]
-    first = extract_article(*bodies[0])  # what first calls set up (the classifier's vocabulary) is not a per-page cost
-    classify(first.text, title=first.title, published=first.published)
+    warm_up()  # as the pool's forkserver does: what first calls set up is not a per-page cost
     stages: list[Stage] = []
     with Clock() as clock:
         articles = [extract_article(body, url=url) for body, url in bodies]
