@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import date
 
-from extractors.page import PageOutcome, process_page
+from extractors.page import PageInput, PageOutcome, process_batch
 from flows.process_pool import LazyPool, peak_rss_mb
 
-PageInput = tuple[bytes, str | None, date | None]
 _MIN_PARALLEL = 8
 
 
@@ -26,20 +24,9 @@ def workers() -> int:
 _POOL = LazyPool(workers)
 
 
-def _process_one(body: bytes, url: str | None, published: date | None) -> PageOutcome:
-    try:
-        return process_page(body, url, published)
-    except Exception as error:  # a bad page must never end the run: record why and go on
-        return PageOutcome("failed", f"processing error: {type(error).__name__}: {error}"[:300])
-
-
-def _process_chunk(chunk: Sequence[PageInput]) -> list[PageOutcome]:
-    return [_process_one(body, url, published) for body, url, published in chunk]
-
-
 def process_pages_here(pages: Sequence[PageInput]) -> list[PageOutcome]:
     """Process pages in this process (a distributed worker, or too few pages to be worth a pool)."""
-    return _process_chunk(pages)
+    return process_batch(pages)
 
 
 def process_pages(pages: Sequence[PageInput]) -> list[PageOutcome]:
@@ -49,7 +36,7 @@ def process_pages(pages: Sequence[PageInput]) -> list[PageOutcome]:
         return process_pages_here(pages)
     size = max(1, -(-len(pages) // (count * 4)))
     chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-    return [outcome for chunk in _POOL.map(_process_chunk, chunks) for outcome in chunk]
+    return [outcome for chunk in _POOL.map(process_batch, chunks) for outcome in chunk]
 
 
 def worker_peak_rss_mb() -> list[float]:

@@ -59,7 +59,7 @@ def test_a_pool_that_lost_a_worker_is_replaced_at_the_next_call(pool: None) -> N
 def test_the_warm_up_page_goes_through_every_step_without_the_language_model() -> None:
     # What the forkserver builds once for every worker: extraction and the classifier (a stored page, with its events
     # and fingerprint); not py3langid's model (half a second to load), which a clearly English page never needs.
-    outcome = page.process_page(page._WARM_UP_PAGE)
+    [outcome] = page.process_batch([(page._WARM_UP_PAGE, None, None)])
     assert outcome.state == "stored" and outcome.classification and outcome.classification.events
     assert outcome.fingerprint is not None
     assert outcome.article and language._clearly_english(outcome.article.text)
