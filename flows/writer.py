@@ -65,9 +65,14 @@ def _connection(db: str | None) -> duckdb.DuckDBPyConnection:
         _close_here()
         _KEPT.connection = _KEPT.closer.enter_context(store.open_warehouse(path))
         _KEPT.path = path
-        for setting in SETTINGS:
-            _KEPT.connection.execute(setting)
+        configure(_KEPT.connection)
     return _KEPT.connection
+
+
+def configure(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply the writer's `SETTINGS` to a connection: its own, and the one the pipeline bench times loads on."""
+    for setting in SETTINGS:
+        con.execute(setting)
 
 
 def _loader(db: str | None, run_id: str) -> store.RunLoader:

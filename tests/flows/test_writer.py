@@ -124,6 +124,21 @@ def test_the_connection_is_dropped_after_a_failed_load_and_above_the_memory_boun
         writer._close_here()
 
 
+def test_the_kept_connection_runs_with_the_writers_settings(
+    warehouse: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, run_id = warehouse
+    monkeypatch.setattr(writer, "REOPEN_ABOVE_MB", float("inf"))
+    try:
+        writer._load_here(str(db), run_id, [_page(1)])
+        con = writer._KEPT.connection
+        assert con is not None
+        assert con.execute("SELECT current_setting('threads')").fetchone() == (1,)
+        assert con.execute("SELECT lower(current_setting('disabled_compression_methods'))").fetchone() == ("dict_fsst",)
+    finally:
+        writer._close_here()
+
+
 def test_release_never_raises_and_stops_a_writer_that_cannot_close(monkeypatch: pytest.MonkeyPatch) -> None:
     stopped: list[bool] = []
 
