@@ -135,6 +135,7 @@ def test_the_kept_connection_runs_with_the_writers_settings(
         assert con is not None
         assert con.execute("SELECT current_setting('threads')").fetchone() == (1,)
         assert con.execute("SELECT lower(current_setting('disabled_compression_methods'))").fetchone() == ("dict_fsst",)
+        assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone() == ("244.1 MiB",)  # 256 MB
     finally:
         writer._close_here()
 
