@@ -1,10 +1,11 @@
 """One web page to an `Article`: main text, title, dates, authors, site and language, or the reason there is none.
 
-Metadata comes from the parsed tree (`article_metadata`), the main text from trafilatura on the same tree without its
-menus, asides and footers (comments off; when that pass finds too little, the page is parsed again and read whole, its
-fallback extractors included), then our boilerplate pass cleans what trafilatura lets through. Hostile input is
-refused by cheap checks before parsing (size, NUL bytes, no markup, control characters), and libxml2 caps nesting
-depth, so a bad page costs milliseconds and ends as a one-line `reason`, never a crash or a hang.
+Metadata comes from the parsed tree (`article_metadata`; parsed as trafilatura parses a page, at less cost:
+`html_tree`), the main text from trafilatura on the same tree without its menus, asides and footers (comments off; when
+that pass finds too little, the page is parsed again and read whole, its fallback extractors included), then our
+boilerplate pass cleans what trafilatura lets through. Hostile input is refused by cheap checks before parsing (size,
+NUL bytes, no markup, control characters), and libxml2 caps nesting depth, so a bad page costs milliseconds and ends as
+a one-line `reason`, never a crash or a hang.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from datetime import date, datetime, timedelta
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import DEFAULT_CONFIG, MANUALLY_CLEANED, Document, Extractor
-from trafilatura.utils import load_html
 
 from extractors.article_metadata import page_metadata
 from extractors.boilerplate import strip_boilerplate
 from extractors.encoding import clean_text, decode_html, repair_mojibake
+from extractors.html_tree import parse_html
 from extractors.language import detect_language
 from extractors.models import Article
 
@@ -138,7 +139,7 @@ def _main_text(page: str, tree: HtmlElement, url: str | None) -> Document | None
     doc = trafilatura.bare_extraction(tree, options=_for_page(_FAST_PASS, url))
     if _too_little(doc):
         if trimmed:
-            tree = load_html(page)
+            tree = parse_html(page)
             doc = trafilatura.bare_extraction(tree, options=_for_page(_FAST_PASS, url))
         if _too_little(doc):
             doc = trafilatura.bare_extraction(tree, options=_for_page(_FULL_PASS, url)) or doc
@@ -160,7 +161,7 @@ def extract_article(
     if len(_CONTROL.findall(sample, 0, 4096)) > 64:
         return Article(text="", published=feed_published, reason="not html")
     try:
-        tree = load_html(page)
+        tree = parse_html(page)
         if tree is None:
             return Article(text="", published=feed_published, reason="not html")
         meta = page_metadata(tree, url)
