@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick
+
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # The same words in an ASCII line, where a word character other than "_" is a letter or a digit (and "’" cannot
 # occur), found without a regular expression scanning the line: each byte but letters, digits and the marks that join
@@ -224,26 +226,19 @@ def _words(line: str) -> int:
     return norm.count(" ") + 1 if norm else 0
 
 
-def _any_literal_pattern(literals: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern found in a text exactly when one of `literals` is, for long lists: `re` tries the alternatives of a
-    plain "a|b|c" at every position one by one, while this trie of them shares prefixes, so a text is read about once.
-
-    A literal that extends another adds nothing to the test and is left out.
-    """
-    trie: dict[str, dict] = {}
+def _any_literal(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether a text holds one of `literals`, for long lists: one Aho-Corasick scan in C that stops at the
+    first found. A regular expression of them, even as a trie sharing their prefixes, tries its branches at every
+    position: on the news bench's article paragraphs it cost 8.3-9.1 µs a line, against 3.3-3.4."""
+    automaton = ahocorasick.Automaton()
     for literal in literals:
-        node = trie
-        for char in literal:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a literal ends here: whatever follows needs no test
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
 
-    def alternation(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""
-        branches = [re.escape(char) + alternation(child) for char, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    def holds_one(text: str) -> bool:
+        return next(automaton.iter(text), None) is not None
 
-    return re.compile(alternation(trie))
+    return holds_one
 
 
 def _is_heading(line: str) -> bool:
@@ -363,7 +358,7 @@ _LONG_LINE_HINTS = (
     "loading", "please wait", "read", "continue", "see", "watch", "listen", "related", "more", "tag", "topic",
     "filed under", "categor", "policy", "ran ", "@", "republish", "creative commons", "partnership", "produced",
 )
-_LONG_LINE_HINT = _any_literal_pattern(_LONG_LINE_HINTS)
+_LONG_LINE_HINT = _any_literal(_LONG_LINE_HINTS)
 
 
 # The rules that allow a line of n words, for each n up to the longest furniture, in their order.
@@ -376,7 +371,7 @@ def classify_line(line: str) -> str | None:
     if n > _LONGEST_FURNITURE:
         return None
     text = _hint_text(line)
-    if n > 12 and not _LONG_LINE_HINT.search(line.lower() if text is None else text):
+    if n > 12 and not _LONG_LINE_HINT(line.lower() if text is None else text):
         return None
     for rule in _RULES_BY_WORDS[n]:
         if (not rule.hints or _hinted(text, rule.hints)) and rule.test(line):

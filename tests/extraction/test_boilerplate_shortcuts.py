@@ -130,7 +130,7 @@ def test_appeal_agrees_with_the_long_way(cues: tuple[_Cue, _Cue]) -> None:
 def _classify_long_way(line: str) -> str | None:
     """classify_line as first written: each rule's hints looked up on their own, word limits inside the tests."""
     n = _words(line)
-    if n > _LONGEST_FURNITURE or (n > 12 and not _LONG_LINE_HINT.search(line.lower())):
+    if n > _LONGEST_FURNITURE or (n > 12 and not _LONG_LINE_HINT(line.lower())):
         return None
     return next((r.kind for r in _LINE_RULES if (not r.hints or _mentions(line, r.hints)) and r.accepts(line)), None)
 
