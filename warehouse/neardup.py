@@ -52,10 +52,12 @@ class CopyLookup:
         hashes: dict[str, str] = {}
         for bucket, day, article_id, content_hash, published in rows:
             self._by_bucket.setdefault(bucket, []).append((article_id, day))
-            if article_id not in hashes:
-                hashes[article_id] = content_hash
-                self._published[article_id] = published
-        self._shingles = _shingles_of(con, hashes)
+            hashes[article_id] = content_hash
+            self._published[article_id] = published
+        # Only the originals some article of the batch will compare (within its own window) are shingled: a batch of
+        # pages from many weeks reads originals from all of them, most too far from any one page's day.
+        compared = {article_id for print_, day in wanted for article_id in self._candidates(print_, day)}
+        self._shingles = _shingles_of(con, {article_id: hashes[article_id] for article_id in compared})
 
     def add(self, article_id: str, print_: Fingerprint, day: date, content_hash: str) -> None:
         """Make a just-stored original findable by the rest of the batch (and by later batches' lookups)."""
@@ -65,14 +67,18 @@ class CopyLookup:
         self._published[article_id] = day
         _remember(content_hash, print_.shingles)
 
-    def find_original(self, print_: Fingerprint, day: date) -> tuple[str, float] | None:
-        """The original most similar to this fingerprint (Jaccard >= THRESHOLD, within the window), earliest first."""
-        candidates = {
+    def _candidates(self, print_: Fingerprint, day: date) -> set[str]:
+        """The originals sharing a bucket with this fingerprint, published within `WINDOW_DAYS` of `day`."""
+        return {
             article_id
             for bucket in print_.buckets
             for article_id, indexed_day in self._by_bucket.get(bucket, ())
             if abs((indexed_day - day).days) <= WINDOW_DAYS
         }
+
+    def find_original(self, print_: Fingerprint, day: date) -> tuple[str, float] | None:
+        """The original most similar to this fingerprint (Jaccard >= THRESHOLD, within the window), earliest first."""
+        candidates = self._candidates(print_, day)
         scored = [(jaccard(print_.shingles, self._shingles[a]), -(self._published[a] or date.max).toordinal(), a)
                   for a in candidates]
         score, _, article_id = max(scored, default=(0.0, 0, ""))

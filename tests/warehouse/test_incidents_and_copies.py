@@ -59,6 +59,23 @@ def test_candidate_originals_are_shingled_once_not_batch_after_batch(con, monkey
     assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of = 'orig'").fetchone()[0] == 3
 
 
+def test_a_batch_spanning_months_shingles_only_originals_within_some_page_s_window(con, monkeypatch):
+    shingled: list[str] = []
+    real = neardup.shingles
+    monkeypatch.setattr(neardup, "shingles", lambda text: shingled.append(text) or real(text))
+    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 6, 1))])
+    neardup._RECENT.clear()
+    # The batch's days span June to September, so its bucket lookup reads the June original; only the September
+    # rewrite shares its buckets, and June is outside that page's window: nothing needs reading back and shingling.
+    counts = store.load_pages(con, run, [
+        page("other", OTHER_ARREST, published=date(2026, 6, 2)),
+        page("late", REWORDED, published=date(2026, 9, 1)),
+    ])
+    assert counts["duplicate"] == 0 and shingled == []
+
+
 def test_fingerprint_separates_rewrites_from_other_stories():
     original = neardup.fingerprint(ORIGINAL)
     assert neardup.jaccard(original.shingles, neardup.fingerprint(REWORDED).shingles) >= neardup.THRESHOLD
