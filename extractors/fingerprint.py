@@ -26,15 +26,17 @@ _OFFSETS = _RANDOM.integers(0, 2**63, BANDS * ROWS, dtype=np.uint64)
 
 @dataclass(frozen=True, eq=False)
 class Fingerprint:
-    """An article's shingles (for the exact check) and LSH buckets (for the lookup); equal when both are (arrays have
-    no truth value, so the generated comparison cannot be used, nor a hash)."""
+    """An article's shingles (for the exact check), MinHash signature (to estimate the Jaccard of a candidate without
+    its shingles) and LSH buckets (for the lookup); equal when all three are (arrays have no truth value, so the
+    generated comparison cannot be used, nor a hash)."""
 
     shingles: np.ndarray  # sorted, distinct uint32: 4 bytes a shingle, where a set of ints costs about 70
     buckets: tuple[int, ...]
+    signature: np.ndarray  # BANDS * ROWS uint32 minima, one per hash function
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Fingerprint) and self.buckets == other.buckets
-                and np.array_equal(self.shingles, other.shingles))
+                and np.array_equal(self.shingles, other.shingles) and np.array_equal(self.signature, other.signature))
 
 
 def shingles(text: str) -> np.ndarray:
@@ -69,11 +71,18 @@ def fingerprint(text: str) -> Fingerprint | None:
     # shifting each row's minimum equals the minimum of the shifted row, one pass over the matrix less.
     hashed = values.astype(np.uint64) * _MULTIPLIERS[:, None]
     hashed += _OFFSETS[:, None]
-    signature = (hashed.min(axis=1) >> np.uint64(32)).tobytes()
+    minima = hashed.min(axis=1) >> np.uint64(32)
+    signature = minima.tobytes()
     band = len(signature) // BANDS
     digests = b"".join([hashlib.blake2b(signature[start:start + band], digest_size=8).digest()
                         for start in range(0, len(signature), band)])
-    return Fingerprint(values, tuple(np.frombuffer(digests, dtype="<i8").tolist()))
+    return Fingerprint(values, tuple(np.frombuffer(digests, dtype="<i8").tolist()), minima.astype(np.uint32))
+
+
+def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> float:
+    """The share of equal MinHash values of two signatures: an unbiased estimate of their texts' Jaccard (standard
+    error 0.05 at 0.4 with 96 values)."""
+    return int(np.count_nonzero(left == right)) / left.size
 
 
 def jaccard(left: np.ndarray, right: np.ndarray) -> float:

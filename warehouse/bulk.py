@@ -21,9 +21,10 @@ INT = pa.int64()
 REAL = pa.float64()
 DAY = pa.date32()
 MOMENT = pa.timestamp("us")
+BYTES = pa.binary()
 
 
-_SQL_TYPES = {TEXT: "VARCHAR", TEXTS: "VARCHAR[]", INT: "BIGINT", REAL: "DOUBLE", DAY: "DATE", MOMENT: "TIMESTAMP"}
+_SQL_TYPES = {TEXT: "VARCHAR", TEXTS: "VARCHAR[]", INT: "BIGINT", REAL: "DOUBLE", DAY: "DATE", MOMENT: "TIMESTAMP", BYTES: "BLOB"}
 
 
 def unnested(columns: Mapping[str, pa.DataType]) -> str:

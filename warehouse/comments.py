@@ -83,6 +83,10 @@ COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "article_lsh": ("MinHash LSH buckets of original articles, to find reworded copies in O(new articles).", {
         "article_id": "articles.article_id", "band": "LSH band number", "bucket": "hash of the band's MinHash rows",
         "day": "publication (else fetch) day; candidates are looked up within a window around it"}),
+    "article_signatures": ("MinHash signature of each original article: candidates of the LSH lookup that it shows "
+                           "too unlike a new article are not compared exactly.", {
+        "article_id": "articles.article_id", "day": "as in article_lsh",
+        "signature": "96 MinHash values, little-endian uint32"}),
     "hotspot_flags": ("Which district-weeks each run flagged as hotspots, and by which rule.", {
         "run_id": _RUN, "district": "districts.district", "week": _WEEK, "rule": "ears_c2 | ears_c3",
         "value": "the rule's statistic (C2 or C3)", "observed": "incidents that week",

@@ -2,9 +2,9 @@
 
 Each new article comes with its fingerprint (`extractors.fingerprint`, ~1 ms, computed in the flow's workers); a
 whole batch costs one lookup of all its band buckets among articles published within `WINDOW_DAYS` (rows are appended
-in roughly publication order, so DuckDB's zone maps skip the row groups outside the window), and an exact shingle
-Jaccard against the few candidates. Only originals are indexed, so a third copy links to the original, never to
-another copy.
+in roughly publication order, so DuckDB's zone maps skip the row groups outside the window). A candidate whose stored
+MinHash signature estimates its Jaccard below `LIKELY` is dropped; the few left are compared exactly, on shingles.
+Only originals are indexed, so a third copy links to the original, never to another copy.
 """
 
 from __future__ import annotations
@@ -15,14 +15,20 @@ from datetime import date, timedelta
 import duckdb
 import numpy as np
 
-from extractors.fingerprint import Fingerprint, fingerprint, jaccard, shingles
-from warehouse.bulk import DAY, INT, TEXT, insert_rows
+from extractors.fingerprint import Fingerprint, estimated_jaccard, fingerprint, jaccard, shingles
+from warehouse.bulk import BYTES, DAY, INT, TEXT, insert_rows
 
 THRESHOLD = 0.4  # exact Jaccard of 3-shingles; distinct stories from one press office stay below 0.2
 WINDOW_DAYS = 30  # a copy runs within a month of its original
+# Estimated Jaccard (96 MinHash values) below which a candidate is not compared exactly. Distinct stories sharing a
+# band estimate about 0.1; a copy at THRESHOLD estimates below 0.2 with probability 4e-5 (four standard errors). Without
+# it, a backfill re-read and re-shingled hundreds of candidate originals a batch once their window held more than the
+# shingle cache.
+LIKELY = 0.2
 
 
 LSH_COLUMNS = {"article_id": TEXT, "band": INT, "bucket": INT, "day": DAY}
+SIGNATURE_COLUMNS = {"article_id": TEXT, "day": DAY, "signature": BYTES}
 
 
 class CopyLookup:
@@ -35,6 +41,7 @@ class CopyLookup:
     def __init__(self, con: duckdb.DuckDBPyConnection, wanted: list[tuple[Fingerprint, date]]) -> None:
         self._by_bucket: dict[int, list[tuple[str, date]]] = {}
         self._shingles: dict[str, np.ndarray] = {}
+        self._signatures: dict[str, np.ndarray] = {}
         self._published: dict[str, date | None] = {}
         if not wanted:
             return
@@ -43,19 +50,21 @@ class CopyLookup:
         last = max(day for _, day in wanted) + timedelta(days=WINDOW_DAYS)
         rows = con.execute(
             """
-            SELECT l.bucket, l.day, a.article_id, a.content_hash, a.published_at
-            FROM article_lsh l JOIN articles a USING (article_id)
-            WHERE l.day BETWEEN ? AND ? AND l.bucket IN (SELECT unnest(?::BIGINT[]))
+            SELECT l.bucket, l.day, a.article_id, a.content_hash, a.published_at, s.signature
+            FROM article_lsh l JOIN articles a USING (article_id) JOIN article_signatures s USING (article_id)
+            WHERE l.day BETWEEN ? AND ? AND l.bucket IN (SELECT unnest(?::BIGINT[])) AND s.day BETWEEN ? AND ?
             """,
-            [first, last, buckets],
+            [first, last, buckets, first, last],
         ).fetchall()
         hashes: dict[str, str] = {}
-        for bucket, day, article_id, content_hash, published in rows:
+        for bucket, day, article_id, content_hash, published, signature in rows:
             self._by_bucket.setdefault(bucket, []).append((article_id, day))
-            hashes[article_id] = content_hash
-            self._published[article_id] = published
-        # Only the originals some article of the batch will compare (within its own window) are shingled: a batch of
-        # pages from many weeks reads originals from all of them, most too far from any one page's day.
+            if article_id not in hashes:
+                hashes[article_id] = content_hash
+                self._published[article_id] = published
+                self._signatures[article_id] = np.frombuffer(signature, dtype=np.uint32)
+        # Only the originals some article of the batch will compare are shingled: a batch of pages from many weeks
+        # reads originals from all of them, most too far from any one page's day or too unlike it.
         compared = {article_id for print_, day in wanted for article_id in self._candidates(print_, day)}
         self._shingles = _shingles_of(con, {article_id: hashes[article_id] for article_id in compared})
 
@@ -64,17 +73,21 @@ class CopyLookup:
         for bucket in print_.buckets:
             self._by_bucket.setdefault(bucket, []).append((article_id, day))
         self._shingles[article_id] = print_.shingles
+        self._signatures[article_id] = print_.signature
         self._published[article_id] = day
         _remember(content_hash, print_.shingles)
 
     def _candidates(self, print_: Fingerprint, day: date) -> set[str]:
-        """The originals sharing a bucket with this fingerprint, published within `WINDOW_DAYS` of `day`."""
-        return {
+        """The originals sharing a bucket with this fingerprint, published within `WINDOW_DAYS` of `day`, whose
+        signature estimates a Jaccard of at least `LIKELY`."""
+        near = {
             article_id
             for bucket in print_.buckets
             for article_id, indexed_day in self._by_bucket.get(bucket, ())
             if abs((indexed_day - day).days) <= WINDOW_DAYS
         }
+        return {article_id for article_id in near
+                if estimated_jaccard(print_.signature, self._signatures[article_id]) >= LIKELY}
 
     def find_original(self, print_: Fingerprint, day: date) -> tuple[str, float] | None:
         """The original most similar to this fingerprint (Jaccard >= THRESHOLD, within the window), earliest first."""
@@ -124,15 +137,27 @@ def bucket_rows(article_id: str, print_: Fingerprint, day: date) -> list[tuple[o
     return [(article_id, band, bucket, day) for band, bucket in enumerate(print_.buckets)]
 
 
+def signature_row(article_id: str, print_: Fingerprint, day: date) -> tuple[object, ...]:
+    """The signature table row of an original."""
+    return (article_id, day, print_.signature.tobytes())
+
+
 def index_existing_articles(con: duckdb.DuckDBPyConnection) -> int:
-    """Index every original not yet in the LSH table (upgrading a warehouse made before near-duplicate detection)."""
+    """Index every original without a stored signature (upgrading a warehouse made before near-duplicate detection,
+    or before signatures were kept); returns how many were indexed."""
     rows = con.execute(
         """
-        SELECT article_id, text, coalesce(published_at, fetched_at::DATE) FROM articles
-        WHERE duplicate_of IS NULL AND article_id NOT IN (SELECT article_id FROM article_lsh)
+        SELECT article_id, text, coalesce(published_at, fetched_at::DATE),
+               article_id IN (SELECT article_id FROM article_lsh)
+        FROM articles
+        WHERE duplicate_of IS NULL AND article_id NOT IN (SELECT article_id FROM article_signatures)
         """
     ).fetchall()
-    batch = [row for article_id, text, day in rows if (print_ := fingerprint(text))
-             for row in bucket_rows(article_id, print_, day)]
-    insert_rows(con, "article_lsh", LSH_COLUMNS, batch)
-    return len({row[0] for row in batch})
+    indexed = [(article_id, print_, day, banded) for article_id, text, day, banded in rows
+               if (print_ := fingerprint(text))]
+    insert_rows(con, "article_lsh", LSH_COLUMNS,
+                [row for article_id, print_, day, banded in indexed if not banded
+                 for row in bucket_rows(article_id, print_, day)])
+    insert_rows(con, "article_signatures", SIGNATURE_COLUMNS,
+                [signature_row(article_id, print_, day) for article_id, print_, day, _ in indexed])
+    return len(indexed)

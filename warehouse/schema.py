@@ -372,7 +372,8 @@ def _hotspot_sql_values() -> dict[str, object]:
 
 
 def _v2(con: duckdb.DuckDBPyConnection) -> None:
-    """Reference tables, incidents, near-duplicate index, coverage, hotspot history and the analyst views."""
+    """Reference tables, incidents, near-duplicate index (filled by v4), coverage, hotspot history and the analyst
+    views."""
     con.execute(_V2)
     con.execute(
         "INSERT INTO districts SELECT usao_id, state, state_name, name, short FROM read_csv(?, all_varchar = true)",
@@ -380,9 +381,6 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.executemany("INSERT INTO event_types VALUES (?, ?)", [[name, i] for i, name in enumerate(EVENT_TYPES)])
     con.execute(_V2_VIEWS.format(**_hotspot_sql_values()))
-    from warehouse.neardup import index_existing_articles
-
-    index_existing_articles(con)
 
 
 # v3: the weekly grid, hotspots and league read small summary tables (kept by every writer through
@@ -431,8 +429,22 @@ def _v3(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_V3_VIEWS.format(**_hotspot_sql_values()))
 
 
+def _v4(con: duckdb.DuckDBPyConnection) -> None:
+    """Each original's MinHash signature, so that the copy lookup compares few candidates exactly; the originals
+    already stored are indexed (and banded into `article_lsh` when they are not yet)."""
+    con.execute("""
+        CREATE TABLE article_signatures (
+            article_id VARCHAR NOT NULL,
+            day DATE NOT NULL,
+            signature BLOB NOT NULL
+        )""")
+    from warehouse.neardup import index_existing_articles
+
+    index_existing_articles(con)
+
+
 Migration = Union[str, Callable[[duckdb.DuckDBPyConnection], None]]
-MIGRATIONS: tuple[Migration, ...] = (_V1 + _V1_VIEWS, _v2, _v3)
+MIGRATIONS: tuple[Migration, ...] = (_V1 + _V1_VIEWS, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

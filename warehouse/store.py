@@ -204,6 +204,7 @@ def load_pages(
     mention_rows: list[tuple[object, ...]] = []
     districts_mentioned: list[tuple[str | None, str]] = []  # (district, article) of each mention row
     lsh_rows: list[tuple[object, ...]] = []
+    signature_rows: list[tuple[object, ...]] = []
     fetch_rows: dict[str, list[object]] = {}
     written: dict[str, tuple[date, str]] = {}  # originals' day and lede, handed to the clustering
     with transaction(con):
@@ -239,6 +240,7 @@ def load_pages(
                     if print_:
                         lookup.add(record.url_hash, print_, _day(record), record.content_hash)
                         lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
+                        signature_rows.append(neardup.signature_row(record.url_hash, print_, _day(record)))
             counts[state] += 1
             tally = per_source.setdefault(record.source, Counter())
             tally[state] += 1
@@ -249,6 +251,7 @@ def load_pages(
         insert_rows(con, "mentions", MENTION_COLUMNS, mention_rows)
         summaries.add_new_mentions(con, districts_mentioned)
         insert_rows(con, "article_lsh", neardup.LSH_COLUMNS, lsh_rows)
+        insert_rows(con, "article_signatures", neardup.SIGNATURE_COLUMNS, signature_rows)
         _log_fetches(con, list(fetch_rows.values()), present.logged)
         counts["mentions"] = len(mention_rows)
         if unclustered is None:

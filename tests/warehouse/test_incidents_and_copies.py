@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from tests.warehouse.records import event, page
@@ -74,6 +75,24 @@ def test_a_batch_spanning_months_shingles_only_originals_within_some_page_s_wind
         page("late", REWORDED, published=date(2026, 9, 1)),
     ])
     assert counts["duplicate"] == 0 and shingled == []
+
+
+def test_a_candidate_whose_signature_is_unlike_is_not_read_back(con, monkeypatch):
+    shingled: list[str] = []
+    real = neardup.shingles
+    monkeypatch.setattr(neardup, "shingles", lambda text: shingled.append(text) or real(text))
+    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+    run = store.start_run(con, "ingest", {})
+    store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 10, 5))])
+    neardup._RECENT.clear()
+    # A page that shares every band of the original (as an unlucky unrelated story shares one) but whose signature
+    # is the other story's: the lookup finds the original, its signature rules it out, its text is never read.
+    other = neardup.fingerprint(OTHER_ARREST)
+    forged = replace(other, buckets=neardup.fingerprint(ORIGINAL).buckets)
+    counts = store.load_pages(con, run, [replace(page("other", OTHER_ARREST, published=date(2026, 10, 6)),
+                                                 fingerprint=forged)])
+    assert counts["duplicate"] == 0 and shingled == []
+    assert neardup.estimated_jaccard(other.signature, neardup.fingerprint(ORIGINAL).signature) < neardup.LIKELY
 
 
 def test_fingerprint_separates_rewrites_from_other_stories():

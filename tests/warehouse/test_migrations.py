@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pytest
 
-from tests.warehouse.stories import ORIGINAL, OTHER_ARREST
-from warehouse import hotspots, schema, store
+from tests.warehouse.records import page
+from tests.warehouse.stories import ORIGINAL, OTHER_ARREST, REWORDED
+from warehouse import hotspots, neardup, schema, store
 
 
 def _v1_database(path) -> duckdb.DuckDBPyConnection:
@@ -33,7 +36,19 @@ def _v1_database(path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-BUILDERS = {1: _v1_database}
+def _v3_database(path) -> duckdb.DuckDBPyConnection:
+    """The v1 warehouse upgraded to v3 as that release did: its originals banded into `article_lsh`, no signatures."""
+    con = _v1_database(path)
+    for number in (2, 3):
+        schema.MIGRATIONS[number - 1](con)
+        con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
+    for article_id, text in con.execute("SELECT article_id, text FROM articles WHERE duplicate_of IS NULL").fetchall():
+        con.executemany("INSERT INTO article_lsh VALUES (?, ?, ?, ?)",
+                        neardup.bucket_rows(article_id, neardup.fingerprint(text), date(2026, 10, 7)))
+    return con
+
+
+BUILDERS = {1: _v1_database, 3: _v3_database}
 
 
 @pytest.mark.parametrize("version", sorted(BUILDERS))
@@ -46,12 +61,16 @@ def test_every_earlier_version_upgrades_keeping_its_rows(tmp_path, version):
     assert after == before
     assert con.execute("SELECT count(*) FROM districts").fetchone()[0] == 94
     assert con.execute("SELECT count(DISTINCT article_id) FROM article_lsh").fetchone()[0] == 2  # originals only
+    assert con.execute("SELECT count(*) FROM article_lsh").fetchone()[0] == 2 * 32  # each banded once
+    assert con.execute("SELECT count(*) FROM article_signatures").fetchone()[0] == 2
     hotspots.refresh(con, "r2")
     assert con.execute("SELECT count(*) FROM mentions WHERE incident_id IS NULL").fetchone()[0] == 0
     league = con.execute("SELECT district, federal_charge, protest, incidents, mentions, articles, reports "
                          "FROM district_league").fetchall()
     # reports: a1 and its verbatim copy a3 report both of a1's incidents (2 + 2), a2 reports its own (1)
     assert league == [("usao-or", 2, 1, 3, 3, 2, 5)]
+    store.load_pages(con, "r2", [page("copy", REWORDED, published=date(2026, 10, 9))])  # found through the new index
+    assert con.execute("SELECT duplicate_of FROM articles WHERE article_id = 'copy'").fetchone() == ("a1",)
 
 
 def test_event_types_match_the_classifier_rules():
