@@ -91,7 +91,8 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[PageRecord]:
+def page_records(results: list[FetchResult], outcomes: list[PageOutcome]) -> list[PageRecord]:
+    """What the flow hands the writer for these fetched pages and their outcomes."""
     now = datetime.now()
     return [
         PageRecord(r.url_hash, r.url, r.source, o.state, o.reason, r.http_status, r.attempts, now,
@@ -113,7 +114,7 @@ def _load(db: Path, records: list[PageRecord], batch_size: int) -> None:
 
 
 def _process(batch: list[FetchResult]) -> list[PageRecord]:
-    return _records(batch, parallel.process_pages([(r.body or b"", r.url, None) for r in batch]))
+    return page_records(batch, parallel.process_pages([(r.body or b"", r.url, None) for r in batch]))
 
 
 def _end_to_end(db: Path, fetched: list[FetchResult], batch_size: int) -> Stage:
@@ -209,7 +210,7 @@ def _stages_here(
     stages.append(Stage("fingerprint for dedupe (1 core)", len(prints), clock.wall, clock.cpu))
     outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, *p)
                 for a, v, p in zip(articles, verdicts, prints)]
-    records = _records(results, outcomes)
+    records = page_records(results, outcomes)
     with _stage_clock() as clock:
         _load(workdir / "stages.duckdb", records, batch_size)
     stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))

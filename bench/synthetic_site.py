@@ -20,6 +20,7 @@ import html
 import json
 import random
 import sys
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -116,22 +117,27 @@ def _dense_page(rng: random.Random, number: int, words: int, passages: list[str]
     return page, day
 
 
-def build_site(root: Path, pages: int, seed: int = 7, profile: str = "news") -> list[str]:
-    """Write `pages` article pages of this profile and `sitemap.xml` under `root`; returns the page paths."""
+def generate_pages(pages: int, seed: int = 7, profile: str = "news") -> Iterator[tuple[str, str, date]]:
+    """The path, HTML and publication day of each of `pages` article pages of this profile, in order."""
     if profile not in PROFILES:
         raise ValueError(f"unknown corpus profile {profile!r}: use one of {', '.join(PROFILES)}")
     words = _WORDS[profile]
     rng = random.Random(seed)
     passages = load_passages()
     background = load_background() if profile == "news" else []
-    paths: list[str] = []
-    entries: list[str] = []
     for number in range(pages):
         if profile == "news":
             page, day = _news_page(rng, number, words, passages, background)
         else:
             page, day = _dense_page(rng, number, words, passages)
-        path = f"/news/{day:%Y/%m}/story-{number:06d}.html"
+        yield f"/news/{day:%Y/%m}/story-{number:06d}.html", page, day
+
+
+def build_site(root: Path, pages: int, seed: int = 7, profile: str = "news") -> list[str]:
+    """Write `pages` article pages of this profile and `sitemap.xml` under `root`; returns the page paths."""
+    paths: list[str] = []
+    entries: list[str] = []
+    for path, page, day in generate_pages(pages, seed, profile):
         file = root / path.lstrip("/")
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(page, encoding="utf-8")
