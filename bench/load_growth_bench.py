@@ -2,9 +2,9 @@
 
 Builds `--pages` synthetic news pages (`bench/synthetic_site.py`, in memory, no site on disk), processes them on the
 flow's process pool, then loads them batch by batch as the writer does (one process, the writer's settings, one
-`store.RunLoader`, the flow's batch size) into a fresh warehouse, and prints the CPU milliseconds per page of each
-block of `--block` pages. A year of backfill is hundreds of thousands of pages: a load whose cost grows with the
-warehouse would end up slower than extraction.
+`store.RunLoader`, the flow's batch size unless `--batch-size` says otherwise) into a fresh warehouse, and prints the
+CPU milliseconds per page of each block of about `--block` pages. A year of backfill is hundreds of thousands of
+pages: a load whose cost grew with the warehouse would end up slower than extraction.
 
 `--order published` loads the pages sorted by publication day, as a backfill over successive date ranges meets them;
 the default keeps the site's order, whose days are random over 300 days, so every batch spans the year and the copy
@@ -65,17 +65,20 @@ def _day(record: PageRecord) -> date:
     return record.article.published if record.article and record.article.published else date.min
 
 
-def load_in_blocks(records: list[PageRecord], block: int, db: Path) -> list[tuple[int, float, float]]:
-    """Load the records batch by batch; per block: pages loaded so far, CPU and wall milliseconds per page."""
+def load_in_blocks(
+    records: list[PageRecord], block: int, db: Path, batch_size: int = BATCH_SIZE
+) -> list[tuple[int, float, float]]:
+    """Load the records `batch_size` at a time; per block of at least `block` pages: pages loaded so far, CPU and wall
+    milliseconds per page."""
     figures: list[tuple[int, float, float]] = []
     gc.freeze()  # as the writer starts: what is already held is not walked by every collection
     with store.open_warehouse(db) as con:
         writer.configure(con)
         loader = store.RunLoader(con, store.start_run(con, "bench", {}))
         cpu0, wall0, since = _cpu(), time.perf_counter(), 0
-        for start in range(0, len(records), BATCH_SIZE):
-            loader.load(records[start : start + BATCH_SIZE])
-            done = min(start + BATCH_SIZE, len(records))
+        for start in range(0, len(records), batch_size):
+            loader.load(records[start : start + batch_size])
+            done = min(start + batch_size, len(records))
             if done - since >= block or done == len(records):
                 cpu1, wall1 = _cpu(), time.perf_counter()
                 figures.append((done, 1000 * (cpu1 - cpu0) / (done - since), 1000 * (wall1 - wall0) / (done - since)))
@@ -92,15 +95,17 @@ def main() -> int:
     parser.add_argument("--block", type=int, default=5_000, help="pages per printed figure (default: %(default)s)")
     parser.add_argument("--order", choices=("site", "published"), default="site",
                         help="load order: the site's (random days) or by publication day (default: %(default)s)")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE,
+                        help="pages per load, as the flow's batch_size (default: %(default)s)")
     args = parser.parse_args()
-    if args.pages < 1 or args.block < BATCH_SIZE:
-        parser.error(f"--pages must be at least 1 and --block at least the batch size ({BATCH_SIZE})")
+    if args.pages < 1 or args.batch_size < 1 or args.block < args.batch_size:
+        parser.error("--pages and --batch-size must be at least 1, and --block at least the batch size")
     records = build_records(args.pages)
     if args.order == "published":
         records.sort(key=_day)
     print(f"{'pages':>9} {'cpu ms/page':>12} {'wall ms/page':>13}   (each block's pages, loaded in {args.order} order)")
     with tempfile.TemporaryDirectory() as workdir:
-        figures = load_in_blocks(records, args.block, Path(workdir) / "growth.duckdb")
+        figures = load_in_blocks(records, args.block, Path(workdir) / "growth.duckdb", args.batch_size)
     first, last = figures[0][1], figures[-1][1]
     print(f"last block / first block, CPU per page: {last / first:.2f}x")
     return 0

@@ -208,7 +208,7 @@ def on_dask(address: str | None = None, workers: int | None = None) -> Any:
     """The ingest flow with its extract-classify batches sent to a Dask cluster (an address, or a local one).
 
     Batches should be large enough to amortise Dask's per-task cost (~110 ms here): the default
-    (`flows.pipeline.BATCH_SIZE`, 100 pages) is.
+    (`flows.pipeline.BATCH_SIZE`, 300 pages) is.
     """
     try:
         from prefect_dask import DaskTaskRunner

@@ -13,7 +13,7 @@ def test_every_page_is_processed_loaded_and_reported_by_block(tmp_path: Path) ->
     records = build_records(150)
     assert len(records) == 150 and {r.state for r in records} <= {"stored", "skipped"}
     assert sum(r.fingerprint is not None for r in records) == sum(r.state == "stored" for r in records) > 0
-    figures = load_in_blocks(records, 100, tmp_path / "growth.duckdb")
+    figures = load_in_blocks(records, 100, tmp_path / "growth.duckdb", batch_size=50)
     assert [pages for pages, _, _ in figures] == [100, 150]
     assert all(cpu > 0 and wall > 0 for _, cpu, wall in figures)
     with duckdb.connect(str(tmp_path / "growth.duckdb"), read_only=True) as con:
