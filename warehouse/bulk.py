@@ -24,7 +24,8 @@ MOMENT = pa.timestamp("us")
 BYTES = pa.binary()
 
 
-_SQL_TYPES = {TEXT: "VARCHAR", TEXTS: "VARCHAR[]", INT: "BIGINT", REAL: "DOUBLE", DAY: "DATE", MOMENT: "TIMESTAMP", BYTES: "BLOB"}
+_SQL_TYPES = {TEXT: "VARCHAR", TEXTS: "VARCHAR[]", INT: "BIGINT", REAL: "DOUBLE", DAY: "DATE", MOMENT: "TIMESTAMP",
+              BYTES: "BLOB"}
 
 
 def unnested(columns: Mapping[str, pa.DataType]) -> str:

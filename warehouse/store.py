@@ -238,9 +238,10 @@ def load_pages(
                     written[record.url_hash] = (_article_day(record, now),
                                                 record.article.text[:incidents.LEDE_CHARS])
                     if print_:
-                        lookup.add(record.url_hash, print_, _day(record), record.content_hash)
-                        lsh_rows += neardup.bucket_rows(record.url_hash, print_, _day(record))
-                        signature_rows.append(neardup.signature_row(record.url_hash, print_, _day(record)))
+                        day = _day(record)
+                        lookup.add(record.url_hash, print_, day, record.content_hash)
+                        lsh_rows += neardup.bucket_rows(record.url_hash, print_, day)
+                        signature_rows.append(neardup.signature_row(record.url_hash, print_, day))
             counts[state] += 1
             tally = per_source.setdefault(record.source, Counter())
             tally[state] += 1

@@ -5,11 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from tests.warehouse.records import event, page
 from tests.warehouse.stories import INDEPENDENT, ORIGINAL, OTHER_ARREST, REWORDED
 from warehouse import neardup, store
 
 OR = ("usao-or", "OR")
+
+
+@pytest.fixture
+def shingled(monkeypatch) -> list[str]:
+    """The texts the copy lookup shingles from here on, with an empty cache of shingles to start from."""
+    texts: list[str] = []
+    real = neardup.shingles
+    monkeypatch.setattr(neardup, "shingles", lambda text: texts.append(text) or real(text))
+    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+    return texts
 
 
 def _charge(text: str, day: date):
@@ -44,11 +56,7 @@ def test_unrelated_story_and_copies_outside_the_window_stay_originals(con):
     assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] == 0
 
 
-def test_candidate_originals_are_shingled_once_not_batch_after_batch(con, monkeypatch):
-    shingled: list[str] = []
-    real = neardup.shingles
-    monkeypatch.setattr(neardup, "shingles", lambda text: shingled.append(text) or real(text))
-    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+def test_candidate_originals_are_shingled_once_not_batch_after_batch(con, shingled):
     run = store.start_run(con, "ingest", {})
     store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 10, 5))])
     store.load_pages(con, run, [page("copy1", REWORDED, published=date(2026, 10, 6))])
@@ -60,11 +68,7 @@ def test_candidate_originals_are_shingled_once_not_batch_after_batch(con, monkey
     assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of = 'orig'").fetchone()[0] == 3
 
 
-def test_a_batch_spanning_months_shingles_only_originals_within_some_page_s_window(con, monkeypatch):
-    shingled: list[str] = []
-    real = neardup.shingles
-    monkeypatch.setattr(neardup, "shingles", lambda text: shingled.append(text) or real(text))
-    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+def test_a_batch_spanning_months_shingles_only_originals_within_some_page_s_window(con, shingled):
     run = store.start_run(con, "ingest", {})
     store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 6, 1))])
     neardup._RECENT.clear()
@@ -77,11 +81,7 @@ def test_a_batch_spanning_months_shingles_only_originals_within_some_page_s_wind
     assert counts["duplicate"] == 0 and shingled == []
 
 
-def test_a_candidate_whose_signature_is_unlike_is_not_read_back(con, monkeypatch):
-    shingled: list[str] = []
-    real = neardup.shingles
-    monkeypatch.setattr(neardup, "shingles", lambda text: shingled.append(text) or real(text))
-    monkeypatch.setattr(neardup, "_RECENT", type(neardup._RECENT)())
+def test_a_candidate_whose_signature_is_unlike_is_not_read_back(con, shingled):
     run = store.start_run(con, "ingest", {})
     store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 10, 5))])
     neardup._RECENT.clear()
