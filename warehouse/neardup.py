@@ -124,8 +124,16 @@ def _shingles_of(con: duckdb.DuckDBPyConnection, hashes: dict[str, str]) -> dict
             _RECENT.move_to_end(content_hash)
             found[article_id] = values
     if missing:
-        rows = con.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                           [missing]).fetchall()
+        # Filtered on article_id, a scan reads every article's text; matched by rowid, it reads only the span of
+        # rowids found (the self-join passes their range down to the scan). Rows are appended in about publication
+        # order and the candidates lie within a month of the batch, so a backfill reads a month of text, not a year.
+        rows = con.execute(
+            """
+            SELECT article_id, text FROM articles
+            WHERE rowid IN (SELECT rowid FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])))
+            """,
+            [missing],
+        ).fetchall()
         for article_id, text in rows:
             found[article_id] = shingles(text)
             _remember(hashes[article_id], found[article_id])

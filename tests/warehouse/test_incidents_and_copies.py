@@ -58,6 +58,8 @@ def test_unrelated_story_and_copies_outside_the_window_stay_originals(con):
 
 def test_candidate_originals_are_shingled_once_not_batch_after_batch(con, shingled):
     run = store.start_run(con, "ingest", {})
+    # Stored before it, so the original's text is read back from a row that is not the table's first.
+    store.load_pages(con, run, [page("other", OTHER_ARREST, published=date(2026, 10, 4))])
     store.load_pages(con, run, [page("orig", ORIGINAL, published=date(2026, 10, 5))])
     store.load_pages(con, run, [page("copy1", REWORDED, published=date(2026, 10, 6))])
     assert shingled == []  # remembered when it was stored
