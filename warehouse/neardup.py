@@ -15,7 +15,9 @@ from datetime import date, timedelta
 import duckdb
 import numpy as np
 
-from extractors.fingerprint import Fingerprint, estimated_jaccard, fingerprint, jaccard, shingles
+from extractors.fingerprint import (
+    SIGNATURE_SIZE, Fingerprint, estimated_jaccard, fingerprint, jaccard, shingles,
+)
 from warehouse.bulk import BYTES, DAY, INT, TEXT, insert_rows
 
 THRESHOLD = 0.4  # exact Jaccard of 3-shingles; distinct stories from one press office stay below 0.2
@@ -35,13 +37,15 @@ class CopyLookup:
     """The originals a batch of new articles could copy: one query for all their buckets, then exact Jaccard.
 
     Originals stored earlier in the same batch are added as they come (`add`), so a copy of a story first seen in
-    this batch is caught too.
+    this batch is caught too. Each original's signature is a row of one matrix, so a page is estimated against all its
+    bucket mates in one comparison; days are kept as ordinals, compared without building a timedelta each.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, wanted: list[tuple[Fingerprint, date]]) -> None:
-        self._by_bucket: dict[int, list[tuple[str, date]]] = {}
+        self._by_bucket: dict[int, list[tuple[str, int]]] = {}
         self._shingles: dict[str, np.ndarray] = {}
-        self._signatures: dict[str, np.ndarray] = {}
+        self._row: dict[str, int] = {}  # an original's row of `_signatures`
+        self._signatures = np.empty((0, SIGNATURE_SIZE), dtype=np.uint32)
         self._published: dict[str, date | None] = {}
         if not wanted:
             return
@@ -57,12 +61,18 @@ class CopyLookup:
             [first, last, buckets, first, last],
         ).fetchall()
         hashes: dict[str, str] = {}
+        signatures: list[bytes] = []
         for bucket, day, article_id, content_hash, published, signature in rows:
-            self._by_bucket.setdefault(bucket, []).append((article_id, day))
+            self._by_bucket.setdefault(bucket, []).append((article_id, day.toordinal()))
             if article_id not in hashes:
                 hashes[article_id] = content_hash
                 self._published[article_id] = published
-                self._signatures[article_id] = np.frombuffer(signature, dtype=np.uint32)
+                self._row[article_id] = len(signatures)
+                signatures.append(signature)
+        # Room for every page of the batch to be added as an original.
+        self._signatures = np.empty((len(signatures) + len(wanted), SIGNATURE_SIZE), dtype=np.uint32)
+        self._signatures[: len(signatures)] = np.frombuffer(b"".join(signatures), dtype=np.uint32).reshape(
+            len(signatures), SIGNATURE_SIZE)
         # Only the originals some article of the batch will compare are shingled: a batch of pages from many weeks
         # reads originals from all of them, most too far from any one page's day or too unlike it.
         compared = {article_id for print_, day in wanted for article_id in self._candidates(print_, day)}
@@ -70,24 +80,32 @@ class CopyLookup:
 
     def add(self, article_id: str, print_: Fingerprint, day: date, content_hash: str) -> None:
         """Make a just-stored original findable by the rest of the batch (and by later batches' lookups)."""
+        ordinal = day.toordinal()
         for bucket in print_.buckets:
-            self._by_bucket.setdefault(bucket, []).append((article_id, day))
+            self._by_bucket.setdefault(bucket, []).append((article_id, ordinal))
         self._shingles[article_id] = print_.shingles
-        self._signatures[article_id] = print_.signature
+        row = self._row.setdefault(article_id, len(self._row))
+        if row == len(self._signatures):  # full: more originals added than the lookup was built for
+            self._signatures = np.concatenate((self._signatures, np.empty_like(self._signatures[:1])))
+        self._signatures[row] = print_.signature
         self._published[article_id] = day
         _remember(content_hash, print_.shingles)
 
     def _candidates(self, print_: Fingerprint, day: date) -> set[str]:
         """The originals sharing a bucket with this fingerprint, published within `WINDOW_DAYS` of `day`, whose
         signature estimates a Jaccard of at least `LIKELY`."""
-        near = {
+        ordinal = day.toordinal()
+        near = list({
             article_id
             for bucket in print_.buckets
-            for article_id, indexed_day in self._by_bucket.get(bucket, ())
-            if abs((indexed_day - day).days) <= WINDOW_DAYS
-        }
-        return {article_id for article_id in near
-                if estimated_jaccard(print_.signature, self._signatures[article_id]) >= LIKELY}
+            for article_id, indexed in self._by_bucket.get(bucket, ())
+            if abs(indexed - ordinal) <= WINDOW_DAYS
+        })
+        if not near:
+            return set()
+        rows = [self._row[article_id] for article_id in near]
+        estimates = estimated_jaccard(print_.signature, self._signatures[rows])
+        return {near[index] for index in np.flatnonzero(estimates >= LIKELY).tolist()}
 
     def find_original(self, print_: Fingerprint, day: date) -> tuple[str, float] | None:
         """The original most similar to this fingerprint (Jaccard >= THRESHOLD, within the window), earliest first."""
@@ -100,9 +118,12 @@ class CopyLookup:
 
 # Shingles of originals met recently, by content hash (texts equal once spacing and case are folded shingle alike,
 # so an entry stays right whatever warehouse the article is in). A backfill meets the same originals as candidates batch
-# after batch; each is read and shingled once. About 4 KB an entry for a 900-word article.
+# after batch; each is read and shingled once. About 4 KB an entry for a 900-word article: 120 MB when full.
 _RECENT: OrderedDict[str, np.ndarray] = OrderedDict()
-RECENT_LIMIT = 10_000
+# A copy's original is at most `WINDOW_DAYS` older, so the cache should hold a month of originals: 1,000 a day, as a
+# year's backfill of hundreds of thousands of pages brings. With room for 10,000, a backfill of 667 pages a day missed
+# half of its candidates and spent 0.45 ms a page reading texts back and shingling them.
+RECENT_LIMIT = 30_000
 
 
 def _remember(content_hash: str, values: np.ndarray) -> None:

@@ -129,3 +129,18 @@ def test_estimated_jaccard_tracks_the_exact_one() -> None:
         errors.append(error)
     assert abs(sum(errors) / len(errors)) < 0.02
     assert estimated_jaccard(left.signature, left.signature) == 1.0
+
+
+def test_estimated_jaccard_against_stacked_signatures_gives_each_rows_estimate() -> None:
+    # The copy lookup estimates a page against all its candidates at once: row i of the result must be what the
+    # pair (page, candidate i) estimates alone.
+    rng = random.Random(5)
+    vocabulary = [f"w{n}" for n in range(2_000)]
+    base = [rng.choice(vocabulary) for _ in range(400)]
+    prints = [fingerprint(" ".join(base[: rng.randrange(0, 400)] + [rng.choice(vocabulary) for _ in range(200)]))
+              for _ in range(12)]
+    page, *candidates = [p.signature for p in prints if p is not None]
+    stacked = estimated_jaccard(page, np.stack(candidates))
+    assert stacked.shape == (len(candidates),)
+    assert stacked.tolist() == [float(estimated_jaccard(page, candidate)) for candidate in candidates]
+    assert len(set(stacked.tolist())) > 3  # the candidates differ, so a constant answer would not pass
