@@ -34,13 +34,15 @@ _TITLES = frozenset(
     governor senator representative rep. sen. gov. mr. ms. mrs. dr. the a an defendant prosecutor lawyer
     """.split()
 )
-# Words that make a run a body, building, street or date rather than a person.
+_POSSESSIVE = re.compile(r"['’]s$")
+# Words that make a run a body, court, organisation, building, street or date rather than a person.
 _NOT_PERSON = frozenset(
     """
     federal court courts justice office department homeland security immigration customs enforcement border patrol
     police county city state states united president protective service services center centre facility building
     street st. avenue ave. road drive boulevard park hall school university college council commission bureau
     division board church bridge square plaza jail prison detention news wire press company corporation inc.
+    circuit appeals tribunal project association coalition alliance network committee foundation institute union
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december northeast northwest southeast southwest north south east west ice dhs cbp
     fbi hsi ero uscis doj
@@ -69,9 +71,13 @@ def names_in(texts: list[str]) -> set[str]:
     found: set[str] = set()
     for text in texts:
         for match in _RUN_OF_WORDS.finditer(text):
-            words = match.group(1).split()
+            # A possessive is its word ("Cook County's sheriff", "Renwick's lawyer"), and a title at either end is no
+            # name: "First Assistant U.S. Attorney" named nobody called Attorney.
+            words = [_POSSESSIVE.sub("", word) for word in match.group(1).split()]
             while words and words[0].lower() in _TITLES:
                 words = words[1:]
+            while words and words[-1].lower() in _TITLES:
+                words = words[:-1]
             lowered = [w.lower() for w in words]
             if not words or any(w in _NOT_PERSON for w in lowered) or " ".join(lowered) in places:
                 continue
