@@ -28,10 +28,11 @@ LEDE_CHARS = 1500  # read of an article for its lede (DuckDB's left() counts cod
 _WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{3,}|[A-Z]\.)"
 # Runs of capitalised words ("Rogelio Ibarra", "U.S. District Judge Miriam Oduya") and DOJ-style "OKEKE, 37,".
 _RUN_OF_WORDS = re.compile(rf"(?<![\w’'])({_WORD}(?:\s+{_WORD})*)(,\s*\d{{1,3}},)?")
+# As `_WORD` cuts them: "Gov." is the word "Gov" (a period ends a run unless it follows an initial).
 _TITLES = frozenset(
     """
-    u.s. judge magistrate district senior chief attorney assistant deputy acting special agent officer sheriff mayor
-    governor senator representative rep. sen. gov. mr. ms. mrs. dr. the a an defendant prosecutor lawyer
+    judge magistrate district senior chief attorney assistant deputy acting special agent officer sheriff mayor
+    governor senator representative rep sen gov mr ms mrs dr the a an defendant prosecutor lawyer
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -15,6 +15,7 @@ def test_people_are_named_by_their_surname_possessive_or_not():
 def test_titles_at_either_end_of_a_run_are_not_names():
     assert names_in(["First Assistant U.S. Attorney Dana Whitlow declined the case."]) == {"whitlow"}
     assert names_in(["The case went to a First Assistant U.S. Attorney."]) == set()
+    assert names_in(["California Gov. Ines Marlowe signed the bill."]) == {"marlowe"}
 
 
 def test_courts_bodies_and_groups_are_not_people():
