@@ -80,7 +80,7 @@ def fingerprint(text: str) -> Fingerprint | None:
     return Fingerprint(values, tuple(np.frombuffer(digests, dtype="<i8").tolist()), minima.astype(np.uint32))
 
 
-def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def estimated_jaccard(left: np.ndarray, right: np.ndarray) -> float | np.ndarray:
     """The share of equal MinHash values of two signatures: an unbiased estimate of their texts' Jaccard (standard
     error 0.05 at 0.4 with 96 values). `right` may stack many signatures (one per row): one estimate each, in one
     comparison, where a call per candidate costs a few microseconds of overhead for every one."""

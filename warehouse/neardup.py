@@ -69,7 +69,7 @@ class CopyLookup:
                 self._published[article_id] = published
                 self._row[article_id] = len(signatures)
                 signatures.append(signature)
-        # Room for every page of the batch to be added as an original.
+        # Room for every page of the batch: only they are added (`add`), each once, as it is stored.
         self._signatures = np.empty((len(signatures) + len(wanted), SIGNATURE_SIZE), dtype=np.uint32)
         self._signatures[: len(signatures)] = np.frombuffer(b"".join(signatures), dtype=np.uint32).reshape(
             len(signatures), SIGNATURE_SIZE)
@@ -84,10 +84,8 @@ class CopyLookup:
         for bucket in print_.buckets:
             self._by_bucket.setdefault(bucket, []).append((article_id, ordinal))
         self._shingles[article_id] = print_.shingles
-        row = self._row.setdefault(article_id, len(self._row))
-        if row == len(self._signatures):  # full: more originals added than the lookup was built for
-            self._signatures = np.concatenate((self._signatures, np.empty_like(self._signatures[:1])))
-        self._signatures[row] = print_.signature
+        self._row[article_id] = len(self._row)
+        self._signatures[self._row[article_id]] = print_.signature
         self._published[article_id] = day
         _remember(content_hash, print_.shingles)
 
