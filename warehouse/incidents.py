@@ -25,17 +25,24 @@ from extractors.sentences import split_sentences
 WINDOW_DAYS = 7
 LEDE_SENTENCES = 2
 LEDE_CHARS = 1500  # read of an article for its lede (DuckDB's left() counts code points, as slicing does)
-_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{3,}|[A-Z]\.)"
+# Capitalised words, accented ones too ("Ana Lucía Ferreira": Latin-1 and Latin Extended-A letters), all-capital
+# surnames and initials.
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?|[{_UPPER}]{{3,}}|[A-Z]\.)"
 # Runs of capitalised words ("Rogelio Ibarra", "U.S. District Judge Miriam Oduya") and DOJ-style "OKEKE, 37,".
 _RUN_OF_WORDS = re.compile(rf"(?<![\w’'])({_WORD}(?:\s+{_WORD})*)(,\s*\d{{1,3}},)?")
 # As `_WORD` cuts them: "Gov." is the word "Gov" (a period ends a run unless it follows an initial).
 _TITLES = frozenset(
     """
     judge magistrate district senior chief attorney assistant deputy acting special agent officer sheriff mayor
-    governor senator representative rep sen gov mr ms mrs dr the a an defendant prosecutor lawyer
+    governor senator representative rep sen gov mr ms mrs dr defendant prosecutor lawyer
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# An article before a run ("the Boston Globe", "The Minnesota Wild", "a Home Depot") makes it a thing, not a person.
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]n?)\s+$")
+_ARTICLES = frozenset(("the", "a", "an"))
 # Words that make a run a body, court, organisation, building, street or date rather than a person.
 _NOT_PERSON = frozenset(
     """
@@ -44,6 +51,11 @@ _NOT_PERSON = frozenset(
     street st. avenue ave. road drive boulevard park hall school university college council commission bureau
     division board church bridge square plaza jail prison detention news wire press company corporation inc.
     circuit appeals tribunal project association coalition alliance network committee foundation institute union
+    courthouse guidelines amendment clause act operation operations unit task force guard crime removal deportation
+    man woman charged indicted sentenced convicted arrested pleads exchange depot foods arena highway freeway
+    parkway pike river gorge lake valley meadow concourse rapids times tribune globe chronicle journal gazette herald
+    ledger radio images graphics desk american departamento nacional seguridad hospital schools electric
+    apprehension
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december northeast northwest southeast southwest north south east west ice dhs cbp
     fbi hsi ero uscis doj
@@ -66,15 +78,24 @@ class _Incident:
 
 
 def names_in(texts: list[str]) -> set[str]:
-    """Surnames of the people named: runs of two or more capitalised words (titles dropped, bodies, buildings,
-    streets and known places left out), or a DOJ-style "SURNAME, 37," alone."""
+    """Surnames of the people named: runs of two or more capitalised words (titles dropped; runs after an article,
+    bodies, buildings, streets, publications and known places left out), or a DOJ-style "SURNAME, 37," alone."""
     places = gazetteer.load().entries
     found: set[str] = set()
     for text in texts:
         for match in _RUN_OF_WORDS.finditer(text):
-            # A possessive is its word ("Cook County's sheriff", "Renwick's lawyer"), and a title at either end is no
-            # name: "First Assistant U.S. Attorney" named nobody called Attorney.
-            words = [_POSSESSIVE.sub("", word) for word in match.group(1).split()]
+            if _ARTICLE_BEFORE.search(text, max(match.start() - 5, 0), match.start()):
+                continue
+            # A possessive is its word ("Cook County's sheriff", "Renwick's lawyer") and ends the owner's name
+            # ("Houston's Gulfton" names nobody called Gulfton); a title at either end is no name: "First Assistant
+            # U.S. Attorney" named nobody called Attorney.
+            words: list[str] = []
+            for word in match.group(1).split():
+                words.append(_POSSESSIVE.sub("", word))
+                if len(words[-1]) < len(word):
+                    break
+            if words[0].lower() in _ARTICLES:
+                continue
             while words and words[0].lower() in _TITLES:
                 words = words[1:]
             while words and words[-1].lower() in _TITLES:
