@@ -1,7 +1,9 @@
 """Cluster mentions of the same real event into incidents.
 
 Two mentions are one incident when they have the same event type and jurisdiction, event dates at most
-`WINDOW_DAYS` apart, and name the same person (surnames from the evidence sentence and the article's lede).
+`WINDOW_DAYS` apart, and name the same person (surnames from the evidence sentence and the article's lede); an
+incident's event dates span at most `MAX_SPAN_DAYS`, so a name in the news week after week (a governor, a sheriff)
+does not chain a season of events into one.
 Bodies, buildings, streets and places never count (they are shared by unrelated events: two Portland arrests at the
 same ICE building stay apart). Only unclustered mentions are read, so each pass costs O(new mentions).
 """
@@ -23,6 +25,7 @@ from warehouse.bulk import DAY, INT, MOMENT, TEXT, TEXTS, column_lists, insert_r
 from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
+MAX_SPAN_DAYS = 14  # from an incident's first event date to its last: one event's coverage, not a story arc
 LEDE_SENTENCES = 2
 LEDE_CHARS = 1500  # read of an article for its lede (DuckDB's left() counts code points, as slicing does)
 # Capitalised words, accented ones too ("Ana Lucía Ferreira": Latin-1 and Latin Extended-A letters), all-capital
@@ -236,12 +239,14 @@ def _index_names(
 
 
 def _match(candidates: list[_Incident], day: date, names: set[str]) -> tuple[_Incident | None, str]:
-    """The candidate within the date window sharing the most names."""
+    """The candidate within the date window, and still within `MAX_SPAN_DAYS` with this day, sharing the most
+    names."""
     best: tuple[int, _Incident] | None = None
     for incident in candidates:
         gap = max((incident.first - day).days, (day - incident.last).days, 0)
+        span = (max(incident.last, day) - min(incident.first, day)).days
         shared = names & incident.names
-        if gap <= WINDOW_DAYS and shared and (best is None or len(shared) > best[0]):
+        if gap <= WINDOW_DAYS and span <= MAX_SPAN_DAYS and shared and (best is None or len(shared) > best[0]):
             best = (len(shared), incident)
     if best is None:
         return None, ""

@@ -9,7 +9,7 @@ import pytest
 
 from tests.warehouse.records import event, page
 from tests.warehouse.stories import INDEPENDENT, ORIGINAL, OTHER_ARREST, REWORDED
-from warehouse import neardup, store
+from warehouse import incidents, neardup, store
 
 OR = ("usao-or", "OR")
 
@@ -135,6 +135,27 @@ def test_same_defendant_weeks_apart_is_a_new_incident(con):
     ])
     assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM mentions WHERE incident_id IS NULL").fetchone()[0] == 0
+
+
+def test_a_name_in_the_news_week_after_week_does_not_chain_events_into_one_incident(con):
+    # Each report is within a week of the one before, but the fourth is 18 days after the first: a later event.
+    run = store.start_run(con, "ingest", {})
+    days = (date(2026, 10, 1), date(2026, 10, 7), date(2026, 10, 13), date(2026, 10, 19))
+    reports = (
+        "Tobias Renwick was charged with shoving a guard at the Portland immigration office.",
+        "Prosecutors filed a second count against Tobias Renwick after reviewing video from the gate.",
+        "A grand jury indicted Tobias Renwick on a new charge of impeding officers during a protest.",
+        "Tobias Renwick faces another complaint, accused of blocking a transport van with his car.",
+    )
+    store.load_pages(con, run, [
+        page(f"r{number}", text, events=_charge(text, day), published=day)
+        for number, (text, day) in enumerate(zip(reports, days))
+    ])
+    spans = con.execute(
+        "SELECT first_event_date, last_event_date, n_mentions FROM incidents ORDER BY first_event_date"
+    ).fetchall()
+    assert spans == [(days[0], days[2], 3), (days[3], days[3], 1)]
+    assert all((last - first).days <= incidents.MAX_SPAN_DAYS for first, last, _ in spans)
 
 
 def test_coverage_counts_discovery_and_outcomes_per_source_and_day(con):
