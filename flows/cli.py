@@ -181,17 +181,23 @@ def report(
 def reclassify(
     since: Annotated[Optional[datetime], DateOption] = None,
     db: DbOption = None,
+    recluster: Annotated[bool, typer.Option(
+        "--recluster", help="Also rebuild the incidents first dated on or after --since (all without it) under the "
+                            "current clustering rules, in the same transaction.")] = False,
 ) -> None:
     """Re-run the current classifier over stored text (no refetch) and swap changed labels in one transaction."""
     from flows.reclassify import reclassify as reclassify_flow
 
     _existing_db(db)
     try:
-        summary = reclassify_flow(since=_day(since), db=str(db) if db else None)
+        summary = reclassify_flow(since=_day(since), db=str(db) if db else None, recluster=recluster)
     except WriterBusy as error:
         _fail(str(error), code=1)
-    console.print("[bold]reclassify {run_id}[/bold] {status} ({version}): {articles} articles; labels kept {kept}, "
-                  "added {added}, removed {removed}".format_map(summary))
+    line = ("[bold]reclassify {run_id}[/bold] {status} ({version}): {articles} articles; labels kept {kept}, "
+            "added {added}, removed {removed}")
+    if "incidents_formed" in summary:
+        line += "; incidents dissolved {incidents_dissolved}, formed {incidents_formed}"
+    console.print(line.format_map(summary))
 
 
 @app.command()

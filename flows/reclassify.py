@@ -1,7 +1,8 @@
 """The `reclassify` Prefect flow: re-label stored articles with the current classifier, without refetching.
 
 Runs under the warehouse's writer lock and swaps every article's mentions in one transaction, so analysts (on the
-snapshot) see the old labels or the new, never a mix.
+snapshot) see the old labels or the new, never a mix; with `recluster`, the same transaction also rebuilds the
+incidents under the current clustering rules.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from warehouse import hotspots, store
 from warehouse.lock import writer_lock
 from warehouse.publish import publish_snapshot
 from warehouse.reclassify import StoredArticle, stored_articles, swap_mentions
+from warehouse.reclassify import recluster as recluster_incidents
 
 BATCH = 500
 
@@ -31,13 +33,18 @@ def classify_task(articles: list[StoredArticle]) -> dict[str, Classification]:
 
 
 @flow(name="reclassify")
-def reclassify(since: date | None = None, db: str | None = None, publish: bool = True) -> dict[str, Any]:
-    """Re-run classification over stored text published since `since` (all when None) and swap the mentions."""
+def reclassify(
+    since: date | None = None, db: str | None = None, publish: bool = True, recluster: bool = False
+) -> dict[str, Any]:
+    """Re-run classification over stored text published since `since` (all when None) and swap the mentions; with
+    `recluster`, then dissolve the incidents first dated on or after `since` and cluster their mentions again."""
     logger = get_run_logger()
     db_path = store.resolve_db_path(db)
     with writer_lock(db_path, timeout=WRITER_WAIT_SECONDS, holder="reclassify"):
         with store.open_warehouse(db) as con:
-            run_id = store.start_run(con, "reclassify", {"since": since, "db": db, "version": CLASSIFIER_VERSION})
+            run_id = store.start_run(
+                con, "reclassify", {"since": since, "db": db, "version": CLASSIFIER_VERSION, "recluster": recluster}
+            )
             articles = stored_articles(con, since)
         verdicts: dict[str, Classification] = {}
         for start in range(0, len(articles), BATCH):
@@ -46,6 +53,10 @@ def reclassify(since: date | None = None, db: str | None = None, publish: bool =
         try:
             with store.open_warehouse(db) as con, store.transaction(con):
                 counts = swap_mentions(con, run_id, verdicts)
+                if recluster:
+                    rebuilt = recluster_incidents(con, run_id, since, progress=lambda month, assigned: logger.info(
+                        "re-clustered the mentions of articles published in %s: %d", f"{month:%Y-%m}", assigned))
+                    counts |= {"incidents_dissolved": rebuilt["dissolved"], "incidents_formed": rebuilt["formed"]}
             status = "completed"
         finally:
             with store.open_warehouse(db) as con:

@@ -161,16 +161,23 @@ def _nearby(
 
 
 def assign_incidents(
-    con: duckdb.DuckDBPyConnection, run_id: str, in_hand: Mapping[str, tuple[date, str]] | None = None
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    in_hand: Mapping[str, tuple[date, str]] | None = None,
+    published_before: date | None = None,
 ) -> int:
     """Cluster every mention without an incident (in date order); returns how many were assigned.
 
     `in_hand` holds articles the caller has written (id to day, and text or lede), which are then not read back.
+    `published_before` limits the pass to mentions of articles published (or fetched) before that day, so a re-clustering
+    of many months can go a month at a time.
     """
-    mentions = con.execute(
-        "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
-        " WHERE incident_id IS NULL"
-    ).fetchall()
+    query = "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
+    query += " WHERE incident_id IS NULL"
+    if published_before is not None:
+        query += (" AND article_id IN (SELECT article_id FROM articles"
+                  " WHERE coalesce(published_at, fetched_at::DATE) < ?)")
+    mentions = con.execute(query, [] if published_before is None else [published_before]).fetchall()
     if not mentions:
         return 0
     # Their articles are read by key: a join would scan every article's text to find the few it needs. An article's

@@ -4,13 +4,14 @@
 keep their row (and incident) and only take the new version; dropped labels are deleted; new labels are inserted and
 clustered. Incidents left without mentions are deleted, and the counts of every touched incident and the summary
 tables are recomputed, so the league and hotspot views stay consistent. The caller runs it inside one transaction.
+`recluster` rebuilds the incidents themselves, for when the clustering rules change rather than the labels.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
@@ -96,3 +97,39 @@ def swap_mentions(
             [sorted(touched)],
         )
     return {"articles": len(verdicts), "kept": len(kept), "added": len(added), "removed": len(removed)}
+
+
+def recluster(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    since: date | None = None,
+    progress: Callable[[date, int], None] | None = None,
+) -> dict[str, int]:
+    """Dissolve the incidents whose first event date is on or after `since` (every one when None) and cluster their
+    mentions again under the current rules of `warehouse.incidents`, so a change to those rules reaches the incidents
+    already stored. Mentions are taken a month of their articles' publication at a time, in order, so a year's ledes
+    are never all in memory; `progress` hears each month done and the mentions it assigned. The caller runs it inside
+    one transaction; the summary tables are rebuilt from the result. Returns incidents dissolved and formed."""
+    first = since or date.min
+    dissolved = con.execute("SELECT count(*) FROM incidents WHERE first_event_date >= ?", [first]).fetchone()
+    con.execute(
+        "UPDATE mentions SET incident_id = NULL"
+        " WHERE incident_id IN (SELECT incident_id FROM incidents WHERE first_event_date >= ?)",
+        [first],
+    )
+    con.execute("DELETE FROM incidents WHERE first_event_date >= ?", [first])
+    months = con.execute(
+        """
+        SELECT DISTINCT date_trunc('month', coalesce(a.published_at, a.fetched_at::DATE))::DATE AS month
+        FROM mentions m JOIN articles a ON a.article_id = m.article_id
+        WHERE m.incident_id IS NULL ORDER BY month
+        """
+    ).fetchall()
+    for (month,) in months:
+        following = (month + timedelta(days=32)).replace(day=1)
+        assigned = incidents.assign_incidents(con, run_id, published_before=following)
+        if progress:
+            progress(month, assigned)
+    summaries.rebuild(con)
+    formed = con.execute("SELECT count(*) FROM incidents WHERE first_event_date >= ?", [first]).fetchone()
+    return {"dissolved": dissolved[0] if dissolved else 0, "formed": formed[0] if formed else 0}
