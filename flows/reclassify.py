@@ -1,7 +1,8 @@
 """The `reclassify` Prefect flow: re-label stored articles with the current classifier, without refetching.
 
 Runs under the warehouse's writer lock and swaps every article's mentions in one transaction, so analysts (on the
-snapshot) see the old labels or the new, never a mix; with `recluster`, the same transaction also rebuilds the
+snapshot) see the old labels or the new, never a mix (the stored text is read, classified on the process pool and
+swapped a batch at a time within it); with `recluster`, the same transaction also rebuilds the
 incidents under the current clustering rules.
 """
 
@@ -14,22 +15,22 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from extractors.classify import CLASSIFIER_VERSION, classify
+from extractors.classify import CLASSIFIER_VERSION
 from extractors.models import Classification
+from flows import parallel
 from flows.ingest import WRITER_WAIT_SECONDS
 from warehouse import hotspots, store
 from warehouse.lock import writer_lock
 from warehouse.publish import publish_snapshot
-from warehouse.reclassify import StoredArticle, stored_articles, swap_mentions
+from warehouse.reclassify import StoredArticle, count_stored, stored_batches, swap_mentions
 from warehouse.reclassify import recluster as recluster_incidents
-
-BATCH = 500
 
 
 @task(name="classify-stored", cache_policy=NO_CACHE)
 def classify_task(articles: list[StoredArticle]) -> dict[str, Classification]:
-    """The current classifier's verdict for each stored article."""
-    return {a.article_id: classify(a.text, title=a.title, url=a.url, published=a.published) for a in articles}
+    """The current classifier's verdict for each stored article, on the process pool."""
+    verdicts = parallel.classify_texts([(a.text, a.title, a.url, a.published) for a in articles])
+    return {article.article_id: verdict for article, verdict in zip(articles, verdicts)}
 
 
 @flow(name="reclassify")
@@ -37,7 +38,10 @@ def reclassify(
     since: date | None = None, db: str | None = None, publish: bool = True, recluster: bool = False
 ) -> dict[str, Any]:
     """Re-run classification over stored text published since `since` (all when None) and swap the mentions; with
-    `recluster`, then dissolve the incidents first dated on or after `since` and cluster their mentions again."""
+    `recluster`, then dissolve the incidents first dated on or after `since` and cluster their mentions again.
+
+    Articles are read, classified and swapped a batch at a time inside the one transaction, so memory holds one
+    batch of text, not the warehouse's."""
     logger = get_run_logger()
     db_path = store.resolve_db_path(db)
     with writer_lock(db_path, timeout=WRITER_WAIT_SECONDS, holder="reclassify"):
@@ -45,14 +49,14 @@ def reclassify(
             run_id = store.start_run(
                 con, "reclassify", {"since": since, "db": db, "version": CLASSIFIER_VERSION, "recluster": recluster}
             )
-            articles = stored_articles(con, since)
-        verdicts: dict[str, Classification] = {}
-        for start in range(0, len(articles), BATCH):
-            verdicts.update(classify_task(articles[start : start + BATCH]))
-        status, counts = "failed", {"articles": len(articles)}
+            total = count_stored(con, since)
+        status, counts = "failed", {"articles": 0, "kept": 0, "added": 0, "removed": 0}
         try:
             with store.open_warehouse(db) as con, store.transaction(con):
-                counts = swap_mentions(con, run_id, verdicts)
+                for articles in stored_batches(con, since):
+                    for key, value in swap_mentions(con, run_id, classify_task(articles)).items():
+                        counts[key] += value
+                    logger.info("reclassified %d of %d articles", counts["articles"], total)
                 if recluster:
                     rebuilt = recluster_incidents(con, run_id, since, progress=lambda month, assigned: logger.info(
                         "re-clustered the mentions of articles published in %s: %d", f"{month:%Y-%m}", assigned))
@@ -66,5 +70,5 @@ def reclassify(
         if publish:
             publish_snapshot(db_path)
     create_markdown_artifact(markdown, key="hotspots", description="Districts flagged after reclassification")
-    logger.info("reclassified %d articles: %s", len(articles), counts)
+    logger.info("reclassified %d articles: %s", counts["articles"], counts)
     return {"run_id": run_id, "status": status, "version": CLASSIFIER_VERSION, **counts}

@@ -9,7 +9,7 @@ tables are recomputed, so the league and hotspot views stay consistent. The call
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -34,17 +34,36 @@ class StoredArticle:
     published: date | None
 
 
-def stored_articles(con: duckdb.DuckDBPyConnection, since: date | None = None) -> list[StoredArticle]:
-    """Originals (not copies) published on or after `since` (all when None), oldest first."""
-    rows = con.execute(
-        """
-        SELECT article_id, text, title, url, published_at FROM articles
-        WHERE duplicate_of IS NULL AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)
-        ORDER BY coalesce(published_at, fetched_at::DATE), article_id
-        """,
+def stored_batches(
+    con: duckdb.DuckDBPyConnection, since: date | None = None, rows: int = 2_000
+) -> Iterator[list[StoredArticle]]:
+    """Originals (not copies) published on or after `since` (all when None), `rows` rows of the table at a time in
+    storage order (about publication order: backfills load by date). Each batch reads only its span of rowids, so a
+    year of text is never in memory at once. Run it in the transaction that swaps their mentions: that changes no
+    article, so the rowids hold still."""
+    (end,) = con.execute("SELECT coalesce(max(rowid) + 1, 0) FROM articles").fetchone() or (0,)
+    for start in range(0, end, rows):
+        found = con.execute(
+            """
+            SELECT article_id, text, title, url, published_at FROM articles
+            WHERE rowid >= ? AND rowid < ? AND duplicate_of IS NULL
+              AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)
+            ORDER BY rowid
+            """,
+            [start, start + rows, since, since],
+        ).fetchall()
+        if found:
+            yield [StoredArticle(*row) for row in found]
+
+
+def count_stored(con: duckdb.DuckDBPyConnection, since: date | None = None) -> int:
+    """How many articles `stored_batches` will yield."""
+    row = con.execute(
+        "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
+        " AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)",
         [since, since],
-    ).fetchall()
-    return [StoredArticle(*row) for row in rows]
+    ).fetchone()
+    return row[0] if row else 0
 
 
 def swap_mentions(

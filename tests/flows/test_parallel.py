@@ -12,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 
 from extractors import language, page, vocabulary
+from extractors.article import extract_article
 from extractors.fingerprint import fingerprint
 from flows import parallel
 
@@ -29,6 +30,15 @@ def pool(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("HOTSPOTS_WORKERS", "2")
     yield
     parallel.shutdown()
+
+
+def test_stored_texts_are_classified_on_the_pool_in_order(pool: None) -> None:
+    texts = [(extract_article(ARTICLE.format(n=n).encode()).text, f"Agents detain {n} workers", None, None)
+             for n in range(2, 14)]
+    pooled = parallel.classify_texts(texts)
+    assert len(parallel.worker_peak_rss_mb()) == 2  # it did go to the workers
+    assert pooled == parallel.classify_texts_here(texts)
+    assert all(verdict.relevant and verdict.states == ("CO",) for verdict in pooled)
 
 
 def test_pool_keeps_order_and_outcomes_and_reports_worker_memory(pool: None) -> None:

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-import flows.reclassify as reclassify_module
+from flows import parallel
 from flows.cli import app
 
 
@@ -42,13 +42,14 @@ def test_same_classifier_changes_nothing(db):
 
 def test_only_changed_labels_change_and_counts_stay_consistent(db, monkeypatch):
     labels_before, league_before, incidents_before, _ = _state(db)
-    real = reclassify_module.classify
+    real = parallel.classify
 
     def without_protests(*args, **kwargs):
         verdict = real(*args, **kwargs)
         return replace(verdict, events=tuple(e for e in verdict.events if e.type != "protest"), version="test-2")
 
-    monkeypatch.setattr(reclassify_module, "classify", without_protests)
+    monkeypatch.setenv("HOTSPOTS_WORKERS", "1")  # classified here, where the patch holds
+    monkeypatch.setattr(parallel, "classify", without_protests)
     result = CliRunner().invoke(app, ["reclassify", "--db", str(db)])
     assert result.exit_code == 0, result.output
     labels_after, league_after, incidents_after, orphans = _state(db)
