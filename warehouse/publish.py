@@ -16,6 +16,11 @@ import duckdb
 
 # The DuckDB CLI analysts install (`pip install duckdb-cli`, 1.5.x) must be able to open the snapshot.
 SNAPSHOT_STORAGE_VERSION = "v1.5.0"
+# How the copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy of a
+# 40,000-article warehouse take 11.8 s; with ZSTD it takes 2.0 s for a file 7% larger (228 MB, not 213). The memory
+# limit bounds the copy however large the warehouse: without it the process peaked at 1 GB on that warehouse; with
+# 512 MB it peaked at 570 MB and took 2.1 s (256 MB: 330 MB, 3.5 s).
+SNAPSHOT_SETTINGS = ("SET disabled_compression_methods = 'dict_fsst'", "SET memory_limit = '512MB'")
 # Tables exported as Parquet, and how each is partitioned (None: one file).
 PARQUET_TABLES: dict[str, str | None] = {
     "districts": None, "event_types": None, "sources": None, "runs": None, "hotspot_flags": None,
@@ -44,6 +49,8 @@ def publish_snapshot(db_path: str | os.PathLike[str], target: str | os.PathLike[
     os.unlink(scratch)  # DuckDB creates the file itself
     try:
         with duckdb.connect(str(db_path)) as con:
+            for setting in SNAPSHOT_SETTINGS:
+                con.execute(setting)
             source = con.execute("SELECT current_database()").fetchone()[0]
             con.execute(f"ATTACH '{scratch}' AS snapshot (STORAGE_VERSION '{SNAPSHOT_STORAGE_VERSION}')")
             con.execute(f'COPY FROM DATABASE "{source}" TO snapshot')
