@@ -2,6 +2,9 @@
 
 Prefect's own start-up (its ephemeral API) is paid first by a trivial flow, so the figure printed is the ingest run
 alone: discovery, the seen-check over N candidates, the run's bookkeeping, hotspot refresh and snapshot publish.
+The warehouse holds what N stored pages leave behind, not only their URLs: an article each (about 900 words drawn
+from `bench/background.jsonl`), its 32 LSH rows and MinHash signature, and five mentions with their incidents, since the snapshot the run
+publishes copies all of it.
 
     python bench/nightly_noop_bench.py --seen 100000
 """
@@ -9,6 +12,7 @@ alone: discovery, the seen-check over N candidates, the run's bookkeeping, hotsp
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -16,16 +20,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BACKGROUND = ROOT / "bench" / "background.jsonl"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
+import duckdb  # noqa: E402
 from prefect import flow  # noqa: E402
 
 from demo.server import serve_site  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
 from sources.canonical import canonicalize, url_hash  # noqa: E402
-from warehouse import store  # noqa: E402
+from warehouse import store, summaries  # noqa: E402
+from warehouse.publish import snapshot_path  # noqa: E402
 from warehouse.bulk import INT, MOMENT, TEXT, insert_rows  # noqa: E402
 
 
@@ -50,7 +57,7 @@ def _site(root: Path, urls: int, per_file: int = 5000) -> None:
 
 
 def _seen(db: Path, base: str, urls: int) -> None:
-    """Mark every sitemap URL as already stored (as earlier nights would have)."""
+    """Mark every sitemap URL as already stored (as earlier nights would have), with the rows storing it left."""
     with store.open_warehouse(db) as con:
         rows = []
         for i in range(urls):
@@ -59,6 +66,56 @@ def _seen(db: Path, base: str, urls: int) -> None:
         columns = {"url_hash": TEXT, "url": TEXT, "source": TEXT, "first_run_id": TEXT, "last_run_id": TEXT,
                    "http_status": INT, "state": TEXT, "reason": TEXT, "attempts": INT, "updated_at": MOMENT}
         insert_rows(con, "fetch_log", columns, [(*r[:-1], store.utc_now()) for r in rows])
+        _stored(con)
+
+
+def _stored(con: duckdb.DuckDBPyConnection) -> None:
+    """An article per stored URL (text of 40 background paragraphs picked by hash, so no two are alike), its LSH
+    rows and signature, five mentions and an incident for each, over 300 days; generated in SQL, in seconds."""
+    paragraphs = [json.loads(line)["text"] for line in BACKGROUND.read_text(encoding="utf-8").splitlines()]
+    con.execute(
+        """
+        INSERT INTO articles (article_id, url, source, run_id, title, published_at, fetched_at, site_name, language,
+                              text, content_hash, relevance, status)
+        SELECT f.url_hash, f.url, 'bench', 'old', 'Story ' || f.url_hash,
+               DATE '2026-01-05' + CAST(hash(f.url_hash) % 300 AS INTEGER), TIMESTAMP '2026-11-01', 'Bench Courier',
+               'en', array_to_string(list_transform(range(40), lambda i: $1[1 + CAST(hash(f.url_hash, i) % len($1) AS INTEGER)]),
+                                     chr(10) || chr(10)),
+               md5(f.url_hash), 0.9, 'stored'
+        FROM fetch_log f
+        """,
+        [paragraphs],
+    )
+    con.execute(
+        """
+        INSERT INTO article_lsh SELECT article_id, band, CAST(hash(article_id, band) // 2 AS BIGINT), published_at
+        FROM articles, range(32) AS b(band)
+        """
+    )
+    con.execute("INSERT INTO article_signatures SELECT article_id, published_at, unhex(repeat(md5(article_id), 12))"
+                " FROM articles")
+    con.execute(
+        """
+        INSERT INTO mentions (mention_id, article_id, event_type, state, district, event_date, confidence, evidence,
+                              classifier_version)
+        SELECT md5(article_id || n), article_id, 'ice_arrest', 'TX', 'usao-txw', published_at, 0.8,
+               split_part(text, '. ', n + 1) || '.', 'bench'
+        FROM articles, range(5) AS m(n)
+        """
+    )
+    # Each mention its own incident, as the loader leaves them clustered (a run clusters only mentions without one).
+    con.execute(
+        """
+        INSERT INTO incidents (incident_id, event_type, state, district, first_event_date, last_event_date, first_seen,
+                               last_seen, n_mentions, n_articles, n_sources, lead_article_id, names, merge_reasons,
+                               created_run_id, updated_run_id)
+        SELECT mention_id, event_type, state, district, event_date, event_date, TIMESTAMP '2026-11-01',
+               TIMESTAMP '2026-11-01', 1, 1, 1, article_id, [], [mention_id || ': first report'], 'old', 'old'
+        FROM mentions
+        """
+    )
+    con.execute("UPDATE mentions SET incident_id = mention_id")
+    summaries.rebuild(con)
 
 
 def main() -> int:
@@ -80,7 +137,12 @@ def main() -> int:
             started = time.perf_counter()
             summary = ingest(sources=str(sources), db=str(db), host_interval=0.0)
             elapsed = time.perf_counter() - started
+            with duckdb.connect(str(db), read_only=True) as con:
+                articles, mentions = con.execute(
+                    "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions)").fetchone()
+            sizes = db.stat().st_size / 1e6, snapshot_path(db).stat().st_size / 1e6
     print(f"Prefect start-up (trivial flow): {warm:.1f} s")
+    print(f"warehouse: {articles:,} articles, {mentions:,} mentions, {sizes[0]:.0f} MB; snapshot {sizes[1]:.0f} MB")
     print(f"nightly run over {args.seen:,} seen URLs: {elapsed:.2f} s; discovered {summary['discovered']:,}, "
           f"new {summary['new']}, status {summary['status']}")
     return 0

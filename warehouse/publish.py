@@ -3,6 +3,11 @@
 DuckDB lets one process write a file and no other process open it meanwhile, so analysts never open the nightly
 job's database. The snapshot is written to a temporary file beside the target and `os.replace`d over it: a reader
 holding the old snapshot keeps its (unlinked) file, a new reader gets the new one, nobody sees half a run.
+
+A warehouse stored in the snapshot's format (every one `warehouse.store` has created since it wrote that format) is
+checkpointed and copied byte for byte, at the speed of the disk: a 100,000-article warehouse of 283 MB took 20.6 s
+to copy table by table, which the nightly run paid even when it found nothing new. An older file is still copied table
+by table, converting it.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.store import STORAGE_VERSION
+
 # The DuckDB CLI analysts install (`pip install duckdb-cli`, 1.5.x) must be able to open the snapshot.
-SNAPSHOT_STORAGE_VERSION = "v1.5.0"
-# How the copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy of a
+SNAPSHOT_STORAGE_VERSION = STORAGE_VERSION
+# How a table-by-table copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy of a
 # 40,000-article warehouse take 11.8 s; with ZSTD it takes 2.0 s for a file 7% larger (228 MB, not 213). The memory
 # limit bounds the copy however large the warehouse: without it the process peaked at 1 GB on that warehouse; with
 # 512 MB it peaked at 570 MB and took 2.1 s (256 MB: 330 MB, 3.5 s).
@@ -49,12 +56,13 @@ def publish_snapshot(db_path: str | os.PathLike[str], target: str | os.PathLike[
     os.unlink(scratch)  # DuckDB creates the file itself
     try:
         with duckdb.connect(str(db_path)) as con:
-            for setting in SNAPSHOT_SETTINGS:
-                con.execute(setting)
-            source = con.execute("SELECT current_database()").fetchone()[0]
-            con.execute(f"ATTACH '{scratch}' AS snapshot (STORAGE_VERSION '{SNAPSHOT_STORAGE_VERSION}')")
-            con.execute(f'COPY FROM DATABASE "{source}" TO snapshot')
-            con.execute("DETACH snapshot")
+            as_is = _storage_version(con) == SNAPSHOT_STORAGE_VERSION
+            if as_is:
+                con.execute("CHECKPOINT")  # every committed change in the file itself, none left in its log
+            else:
+                _copy_tables(con, scratch)
+        if as_is:
+            shutil.copyfile(db_path, scratch)
         os.chmod(scratch, 0o444)
         os.replace(scratch, target)
     finally:
@@ -62,6 +70,23 @@ def publish_snapshot(db_path: str | os.PathLike[str], target: str | os.PathLike[
             if os.path.exists(leftover):
                 os.unlink(leftover)
     return target
+
+
+def _storage_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The storage format the open file was created in ("v1.5.0" for DuckDB 1.5's; DuckDB tags it "v1.5.0+")."""
+    row = con.execute("SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()"
+                      ).fetchone()
+    return row[0].rstrip("+") if row and row[0] else None
+
+
+def _copy_tables(con: duckdb.DuckDBPyConnection, scratch: str) -> None:
+    """Copy every table, view and comment of the open database into a new file at `scratch`, in the snapshot's format."""
+    for setting in SNAPSHOT_SETTINGS:
+        con.execute(setting)
+    source = con.execute("SELECT current_database()").fetchone()[0]
+    con.execute(f"ATTACH '{scratch}' AS snapshot (STORAGE_VERSION '{SNAPSHOT_STORAGE_VERSION}')")
+    con.execute(f'COPY FROM DATABASE "{source}" TO snapshot')
+    con.execute("DETACH snapshot")
 
 
 def export_parquet(db_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:

@@ -27,6 +27,10 @@ from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
 DEFAULT_DB = "hotspots.duckdb"
+# New warehouse files are written in DuckDB 1.5's storage format, which the DuckDB CLI analysts install (`duckdb-cli`
+# 1.5.x) reads, so the published snapshot can be the file itself, copied (`warehouse.publish`). An existing file keeps
+# the format it was created in.
+STORAGE_VERSION = "v1.5.0"
 CLUSTER_EVERY_PAGES = 2000  # see `RunLoader`
 
 
@@ -51,7 +55,7 @@ def open_warehouse(db: str | os.PathLike[str] | None, read_only: bool = False) -
         con = duckdb.connect(str(existing_db_path(db)), read_only=True)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path))
+        con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
         migrate(con)
     # DuckDB draws a progress bar on the terminal for any statement over two seconds: noise in a nightly job's log and
     # between the CLI's own lines.

@@ -91,3 +91,33 @@ def test_snapshot_and_parquet_open_in_other_readers(demo_db, tmp_path):
                                 text=True, timeout=60)
         assert result.returncode == 0, result.stderr
         assert len(result.stdout.strip().splitlines()) == len(expected) + 1
+
+
+def _storage_tag(path) -> str:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(
+            "SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()"
+        ).fetchone()[0]
+
+
+def test_a_warehouse_in_the_snapshot_format_is_published_as_a_copy_of_its_file(demo_db, tmp_path):
+    assert _storage_tag(demo_db) == "v1.5.0+"  # created by the store in the format the analysts' CLI reads
+    snapshot = publish_snapshot(demo_db, tmp_path / "analyst.duckdb")
+    assert snapshot.read_bytes() == demo_db.read_bytes()
+    assert not (tmp_path / "analyst.duckdb.wal").exists()
+
+
+def test_a_warehouse_in_duckdb_s_own_format_is_converted_table_by_table(demo_db, tmp_path):
+    league = "SELECT district, federal_charge, incidents, mentions FROM district_league ORDER BY district"
+    newer = tmp_path / "newer.duckdb"
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        expected = con.execute(league).fetchall()
+    with duckdb.connect() as con:
+        con.execute(f"ATTACH '{demo_db}' AS demo (READ_ONLY)")
+        con.execute(f"ATTACH '{newer}' AS newer")  # DuckDB's default format, as files made before the store chose
+        con.execute("COPY FROM DATABASE demo TO newer")
+    assert _storage_tag(newer) != "v1.5.0+"
+    snapshot = publish_snapshot(newer, tmp_path / "analyst.duckdb")
+    assert _storage_tag(snapshot) == "v1.5.0+"
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        assert con.execute(league).fetchall() == expected
