@@ -2,8 +2,8 @@
 
 Runs under the warehouse's writer lock and swaps every article's mentions in one transaction, so analysts (on the
 snapshot) see the old labels or the new, never a mix (the stored text is read, classified on the process pool and
-swapped a batch at a time within it); with `recluster`, the same transaction also rebuilds the
-incidents under the current clustering rules.
+swapped a batch at a time within it); with `recluster`, the same transaction also rebuilds the incidents under the
+current clustering rules.
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ DuckDB lets one process write a file and no other process open it meanwhile, so 
 job's database. The snapshot is written to a temporary file beside the target and `os.replace`d over it: a reader
 holding the old snapshot keeps its (unlinked) file, a new reader gets the new one, nobody sees half a run.
 
-A warehouse stored in the snapshot's format (every one `warehouse.store` has created since it wrote that format) is
-checkpointed and copied byte for byte, at the speed of the disk: a 100,000-article warehouse of 283 MB took 20.6 s
-to copy table by table, which the nightly run paid even when it found nothing new. An older file is still copied table
-by table, converting it.
+A warehouse stored in the snapshot's format (as `warehouse.store` now creates every one) is checkpointed and copied
+byte for byte, at the speed of the disk: a 100,000-article warehouse of 283 MB took 20.6 s to copy table by table,
+which the nightly run paid even when it found nothing new, and 0.09 s as a file. An older file, in DuckDB's own
+format, is still copied table by table, which converts it.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from warehouse.store import STORAGE_VERSION
 
 # The DuckDB CLI analysts install (`pip install duckdb-cli`, 1.5.x) must be able to open the snapshot.
 SNAPSHOT_STORAGE_VERSION = STORAGE_VERSION
-# How a table-by-table copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy of a
-# 40,000-article warehouse take 11.8 s; with ZSTD it takes 2.0 s for a file 7% larger (228 MB, not 213). The memory
-# limit bounds the copy however large the warehouse: without it the process peaked at 1 GB on that warehouse; with
-# 512 MB it peaked at 570 MB and took 2.1 s (256 MB: 330 MB, 3.5 s).
+# How a table-by-table copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy
+# of a 40,000-article warehouse take 11.8 s; with ZSTD it takes 2.0 s for a file 7% larger (228 MB, not 213). The
+# memory limit bounds the copy however large the warehouse: without it the process peaked at 1 GB on that warehouse;
+# with 512 MB it peaked at 570 MB and took 2.1 s (256 MB: 330 MB, 3.5 s).
 SNAPSHOT_SETTINGS = ("SET disabled_compression_methods = 'dict_fsst'", "SET memory_limit = '512MB'")
 # Tables exported as Parquet, and how each is partitioned (None: one file).
 PARQUET_TABLES: dict[str, str | None] = {
