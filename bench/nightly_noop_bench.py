@@ -2,9 +2,9 @@
 
 Prefect's own start-up (its ephemeral API) is paid first by a trivial flow, so the figure printed is the ingest run
 alone: discovery, the seen-check over N candidates, the run's bookkeeping, hotspot refresh and snapshot publish.
-The warehouse holds what N stored pages leave behind, not only their URLs: an article each (about 900 words drawn
-from `bench/background.jsonl`), its 32 LSH rows and MinHash signature, and five mentions with their incidents, since the snapshot the run
-publishes copies all of it.
+The warehouse holds what N stored pages leave behind, not only their URLs: an article each (13 paragraphs of
+`bench/background.jsonl`, about 910 words), its 32 LSH rows and MinHash signature, and five mentions with their
+incidents, since the snapshot the run publishes copies all of it.
 
     python bench/nightly_noop_bench.py --seen 100000
 """
@@ -70,7 +70,7 @@ def _seen(db: Path, base: str, urls: int) -> None:
 
 
 def _stored(con: duckdb.DuckDBPyConnection) -> None:
-    """An article per stored URL (text of 40 background paragraphs picked by hash, so no two are alike), its LSH
+    """An article per stored URL (text of 13 background paragraphs picked by hash, so no two are alike), its LSH
     rows and signature, five mentions and an incident for each, over 300 days; generated in SQL, in seconds."""
     paragraphs = [json.loads(line)["text"] for line in BACKGROUND.read_text(encoding="utf-8").splitlines()]
     con.execute(
@@ -79,8 +79,8 @@ def _stored(con: duckdb.DuckDBPyConnection) -> None:
                               text, content_hash, relevance, status)
         SELECT f.url_hash, f.url, 'bench', 'old', 'Story ' || f.url_hash,
                DATE '2026-01-05' + CAST(hash(f.url_hash) % 300 AS INTEGER), TIMESTAMP '2026-11-01', 'Bench Courier',
-               'en', array_to_string(list_transform(range(40), lambda i: $1[1 + CAST(hash(f.url_hash, i) % len($1) AS INTEGER)]),
-                                     chr(10) || chr(10)),
+               'en', array_to_string(list_transform(
+                   range(13), lambda i: $1[1 + CAST(hash(f.url_hash, i) % len($1) AS INTEGER)]), chr(10) || chr(10)),
                md5(f.url_hash), 0.9, 'stored'
         FROM fetch_log f
         """,

@@ -169,8 +169,8 @@ def assign_incidents(
     """Cluster every mention without an incident (in date order); returns how many were assigned.
 
     `in_hand` holds articles the caller has written (id to day, and text or lede), which are then not read back.
-    `published_before` limits the pass to mentions of articles published (or fetched) before that day, so a re-clustering
-    of many months can go a month at a time.
+    `published_before` limits the pass to mentions of articles published (or fetched) before that day, so a
+    re-clustering of many months can go a month at a time.
     """
     query = "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
     query += " WHERE incident_id IS NULL"
