@@ -14,11 +14,13 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from extractors.classify import CLASSIFIER_VERSION
 from extractors.models import Classification
 from flows import parallel
 from flows.ingest import WRITER_WAIT_SECONDS
+from flows.pipeline import run_overlapped
 from warehouse import hotspots, store
 from warehouse.lock import writer_lock
 from warehouse.publish import publish_snapshot
@@ -40,8 +42,8 @@ def reclassify(
     """Re-run classification over stored text published since `since` (all when None) and swap the mentions; with
     `recluster`, then dissolve the incidents first dated on or after `since` and cluster their mentions again.
 
-    Articles are read, classified and swapped a batch at a time inside the one transaction, so memory holds one
-    batch of text, not the warehouse's."""
+    Articles are read, classified and swapped a batch at a time inside the one transaction, so memory holds two
+    batches of text, not the warehouse's."""
     logger = get_run_logger()
     db_path = store.resolve_db_path(db)
     with writer_lock(db_path, timeout=WRITER_WAIT_SECONDS, holder="reclassify"):
@@ -53,10 +55,15 @@ def reclassify(
         status, counts = "failed", {"articles": 0, "kept": 0, "added": 0, "removed": 0}
         try:
             with store.open_warehouse(db) as con, store.transaction(con):
-                for articles in stored_batches(con, since):
-                    for key, value in swap_mentions(con, run_id, classify_task(articles)).items():
+                def swap(verdicts: dict[str, Classification]) -> None:
+                    for key, value in swap_mentions(con, run_id, verdicts).items():
                         counts[key] += value
                     logger.info("reclassified %d of %d articles", counts["articles"], total)
+
+                # Each batch is classified on the pool while the one before it is swapped here (quote(): Prefect
+                # would otherwise walk every article looking for futures).
+                run_overlapped(stored_batches(con, since), lambda batch: classify_task.submit(quote(batch)), swap,
+                               depth=1)
                 if recluster:
                     rebuilt = recluster_incidents(con, run_id, since, progress=lambda month, assigned: logger.info(
                         "re-clustered the mentions of articles published in %s: %d", f"{month:%Y-%m}", assigned))
