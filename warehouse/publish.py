@@ -21,8 +21,6 @@ import duckdb
 
 from warehouse.store import STORAGE_VERSION
 
-# The DuckDB CLI analysts install (`pip install duckdb-cli`, 1.5.x) must be able to open the snapshot.
-SNAPSHOT_STORAGE_VERSION = STORAGE_VERSION
 # How a table-by-table copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy
 # of a 40,000-article warehouse take 11.8 s; with ZSTD it takes 2.0 s for a file 7% larger (228 MB, not 213). The
 # memory limit bounds the copy however large the warehouse: without it the process peaked at 1 GB on that warehouse;
@@ -56,7 +54,7 @@ def publish_snapshot(db_path: str | os.PathLike[str], target: str | os.PathLike[
     os.unlink(scratch)  # DuckDB creates the file itself
     try:
         with duckdb.connect(str(db_path)) as con:
-            as_is = _storage_version(con) == SNAPSHOT_STORAGE_VERSION
+            as_is = _storage_version(con) == STORAGE_VERSION
             if as_is:
                 con.execute("CHECKPOINT")  # every committed change in the file itself, none left in its log
             else:
@@ -85,7 +83,8 @@ def _copy_tables(con: duckdb.DuckDBPyConnection, scratch: str) -> None:
     for setting in SNAPSHOT_SETTINGS:
         con.execute(setting)
     source = con.execute("SELECT current_database()").fetchone()[0]
-    con.execute(f"ATTACH '{scratch}' AS snapshot (STORAGE_VERSION '{SNAPSHOT_STORAGE_VERSION}')")
+    # The DuckDB CLI analysts install (`pip install duckdb-cli`, 1.5.x) must be able to open the snapshot.
+    con.execute(f"ATTACH '{scratch}' AS snapshot (STORAGE_VERSION '{STORAGE_VERSION}')")
     con.execute(f'COPY FROM DATABASE "{source}" TO snapshot')
     con.execute("DETACH snapshot")
 

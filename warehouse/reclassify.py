@@ -34,6 +34,10 @@ class StoredArticle:
     published: date | None
 
 
+# The articles a reclassification reads: originals (not copies) published on or after a day (every one for NULL).
+_ORIGINALS_SINCE = "duplicate_of IS NULL AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)"
+
+
 def stored_batches(
     con: duckdb.DuckDBPyConnection, since: date | None = None, rows: int = 2_000
 ) -> Iterator[list[StoredArticle]]:
@@ -44,10 +48,9 @@ def stored_batches(
     (end,) = con.execute("SELECT coalesce(max(rowid) + 1, 0) FROM articles").fetchone() or (0,)
     for start in range(0, end, rows):
         found = con.execute(
-            """
+            f"""
             SELECT article_id, text, title, url, published_at FROM articles
-            WHERE rowid >= ? AND rowid < ? AND duplicate_of IS NULL
-              AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)
+            WHERE rowid >= ? AND rowid < ? AND {_ORIGINALS_SINCE}
             ORDER BY rowid
             """,
             [start, start + rows, since, since],
@@ -58,11 +61,7 @@ def stored_batches(
 
 def count_stored(con: duckdb.DuckDBPyConnection, since: date | None = None) -> int:
     """How many articles `stored_batches` will yield."""
-    row = con.execute(
-        "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
-        " AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)",
-        [since, since],
-    ).fetchone()
+    row = con.execute(f"SELECT count(*) FROM articles WHERE {_ORIGINALS_SINCE}", [since, since]).fetchone()
     return row[0] if row else 0
 
 
