@@ -7,6 +7,10 @@ The warehouse holds what N stored pages leave behind, not only their URLs: an ar
 incidents, since the snapshot the run publishes copies all of it.
 
     python bench/nightly_noop_bench.py --seen 100000
+    python bench/nightly_noop_bench.py --seen 100000 --old-format
+
+`--old-format` seeds the warehouse in DuckDB 2.0's storage format, as the store wrote files before it chose 1.5's,
+times the run, converts the file with `hotspots upgrade-storage`'s function and times the run again.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from prefect import flow  # noqa: E402
 from demo.server import serve_site  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
 from sources.canonical import canonicalize, url_hash  # noqa: E402
-from warehouse import store, summaries  # noqa: E402
+from warehouse import storage_format, store, summaries  # noqa: E402
 from warehouse.publish import snapshot_path  # noqa: E402
 from warehouse.bulk import INT, MOMENT, TEXT, insert_rows  # noqa: E402
 
@@ -56,8 +60,10 @@ def _site(root: Path, urls: int, per_file: int = 5000) -> None:
         + "\n".join(children) + "\n</sitemapindex>\n", encoding="utf-8")
 
 
-def _seen(db: Path, base: str, urls: int) -> None:
+def _seen(db: Path, base: str, urls: int, old_format: bool) -> None:
     """Mark every sitemap URL as already stored (as earlier nights would have), with the rows storing it left."""
+    if old_format:
+        duckdb.connect(str(db)).close()  # created without the store's STORAGE_VERSION: DuckDB's own format
     with store.open_warehouse(db) as con:
         rows = []
         for i in range(urls):
@@ -121,13 +127,14 @@ def _stored(con: duckdb.DuckDBPyConnection) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seen", type=int, default=100_000)
+    parser.add_argument("--old-format", action="store_true", help="seed in DuckDB 2.0's format; upgrade; run again")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         root, db = Path(scratch) / "site", Path(scratch) / "hotspots.duckdb"
         root.mkdir()
         _site(root, args.seen)
         with serve_site(root=root, slow_seconds=0) as base:
-            _seen(db, base, args.seen)
+            _seen(db, base, args.seen, args.old_format)
             sources = Path(scratch) / "sources.toml"
             sources.write_text(f'[[sources]]\nname = "bench"\nkind = "sitemap"\nurl = "{base}/sitemap.xml"\n'
                                "allow_private = true\n", encoding="utf-8")
@@ -137,6 +144,14 @@ def main() -> int:
             started = time.perf_counter()
             summary = ingest(sources=str(sources), db=str(db), host_interval=0.0)
             elapsed = time.perf_counter() - started
+            if args.old_format:
+                started = time.perf_counter()
+                upgraded = storage_format.upgrade(db)
+                upgrade_seconds = time.perf_counter() - started
+                upgraded.backup.unlink()
+                started = time.perf_counter()
+                ingest(sources=str(sources), db=str(db), host_interval=0.0)
+                after_upgrade = time.perf_counter() - started
             with duckdb.connect(str(db), read_only=True) as con:
                 articles, mentions = con.execute(
                     "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions)").fetchone()
@@ -145,6 +160,9 @@ def main() -> int:
     print(f"warehouse: {articles:,} articles, {mentions:,} mentions, {sizes[0]:.0f} MB; snapshot {sizes[1]:.0f} MB")
     print(f"nightly run over {args.seen:,} seen URLs: {elapsed:.2f} s; discovered {summary['discovered']:,}, "
           f"new {summary['new']}, status {summary['status']}")
+    if args.old_format:
+        print(f"  the warehouse was in the {upgraded.previous_version} format; upgrade-storage took "
+              f"{upgrade_seconds:.2f} s; the same run after it: {after_upgrade:.2f} s")
     return 0
 
 

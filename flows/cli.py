@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -198,6 +199,29 @@ def reclassify(
     if "incidents_formed" in summary:
         line += "; incidents dissolved {incidents_dissolved}, formed {incidents_formed}"
     console.print(line.format_map(summary))
+
+
+@app.command("upgrade-storage")
+def upgrade_storage(db: DbOption = None) -> None:
+    """Rewrite a warehouse made in DuckDB 2.0's storage format in the one new warehouses use, so each publish copies
+    the file instead of converting it; the original is kept as <db>.<format>.bak."""
+    from flows.ingest import WRITER_WAIT_SECONDS
+    from warehouse.lock import writer_lock
+    from warehouse.storage_format import upgrade
+
+    path = _existing_db(db)
+    started = time.monotonic()
+    try:
+        with writer_lock(path, timeout=WRITER_WAIT_SECONDS, holder="upgrade-storage"):
+            upgraded = upgrade(path)
+    except (WriterBusy, FileExistsError) as error:
+        _fail(str(error), code=1)
+    if upgraded is None:
+        console.print(f"{path} is already in the {store.STORAGE_VERSION} storage format: nothing to do", soft_wrap=True)
+        return
+    console.print(f"{path} converted from the {upgraded.previous_version} to the {store.STORAGE_VERSION} storage "
+                  f"format in {time.monotonic() - started:.1f} s ({upgraded.rows:,} rows). The original is kept as "
+                  f"{upgraded.backup}: delete it once the next run has succeeded.", soft_wrap=True)
 
 
 @app.command()

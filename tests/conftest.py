@@ -62,3 +62,16 @@ def demo_runs(prefect_harness, tmp_path_factory) -> DemoRuns:
 def demo_db(demo_runs: DemoRuns) -> Path:
     """The demo site ingested by `hotspots demo`, as analysts get it."""
     return demo_runs.db
+
+
+@pytest.fixture()
+def old_format_db(demo_db: Path, tmp_path: Path) -> Path:
+    """A copy of the demo warehouse in DuckDB's own (2.0) storage format, as the store wrote every file before it
+    chose DuckDB 1.5's."""
+    older = tmp_path / "older.duckdb"
+    with duckdb.connect() as con:
+        con.execute(f"ATTACH '{demo_db}' AS demo (READ_ONLY)")
+        con.execute(f"ATTACH '{older}' AS older")  # no STORAGE_VERSION: DuckDB's default format
+        con.execute("COPY FROM DATABASE demo TO older")
+    return older
+

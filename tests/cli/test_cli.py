@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from flows.cli import app
+from tests.duckdb_files import storage_tag
 
 runner = CliRunner()
 
@@ -14,7 +15,7 @@ runner = CliRunner()
 def test_help_lists_every_command():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("demo", "ingest", "report", "extract", "classify", "sources"):
+    for command in ("demo", "ingest", "report", "extract", "classify", "sources", "upgrade-storage"):
         assert command in result.output
 
 
@@ -85,3 +86,19 @@ def test_extract_fetches_a_url_through_the_production_fetcher():
     assert refused.exit_code == 1 and "private address" in refused.output
     assert fetched.exit_code == 0 and "Broadview" in fetched.output and "Read Entire Article" not in fetched.output
     assert missing.exit_code == 1 and "404" in missing.output
+
+
+def test_upgrade_storage_converts_once_then_has_nothing_to_do(old_format_db):
+    first = runner.invoke(app, ["upgrade-storage", "--db", str(old_format_db)])
+    assert first.exit_code == 0, first.output
+    assert "from the v2.0.0 to the v1.5.0 storage format" in first.output
+    assert f"kept as {old_format_db}.v2.0.0.bak: delete it" in first.output
+    assert storage_tag(old_format_db) == "v1.5.0+"
+    second = runner.invoke(app, ["upgrade-storage", "--db", str(old_format_db)])
+    assert second.exit_code == 0 and "nothing to do" in second.output
+
+
+def test_upgrade_storage_refuses_a_missing_warehouse_without_creating_one(tmp_path):
+    result = runner.invoke(app, ["upgrade-storage", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no warehouse at" in result.output
+    assert not list(tmp_path.iterdir())

@@ -12,6 +12,7 @@ from datetime import date
 import duckdb
 
 from demo.server import render_sources, serve_site
+from tests.duckdb_files import storage_tag
 from warehouse.publish import export_parquet, publish_snapshot
 
 STATE = (
@@ -93,31 +94,20 @@ def test_snapshot_and_parquet_open_in_other_readers(demo_db, tmp_path):
         assert len(result.stdout.strip().splitlines()) == len(expected) + 1
 
 
-def _storage_tag(path) -> str:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute(
-            "SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = current_database()"
-        ).fetchone()[0]
-
-
 def test_a_warehouse_in_the_snapshot_format_is_published_as_a_copy_of_its_file(demo_db, tmp_path):
-    assert _storage_tag(demo_db) == "v1.5.0+"  # created by the store in the format the analysts' CLI reads
+    assert storage_tag(demo_db) == "v1.5.0+"  # created by the store in the format the analysts' CLI reads
     snapshot = publish_snapshot(demo_db, tmp_path / "analyst.duckdb")
     assert snapshot.read_bytes() == demo_db.read_bytes()
     assert not (tmp_path / "analyst.duckdb.wal").exists()
 
 
-def test_a_warehouse_in_duckdb_s_own_format_is_converted_table_by_table(demo_db, tmp_path):
+def test_a_warehouse_in_duckdb_s_own_format_is_converted_table_by_table(demo_db, old_format_db, tmp_path, caplog):
     league = "SELECT district, federal_charge, incidents, mentions FROM district_league ORDER BY district"
-    newer = tmp_path / "newer.duckdb"
     with duckdb.connect(str(demo_db), read_only=True) as con:
         expected = con.execute(league).fetchall()
-    with duckdb.connect() as con:
-        con.execute(f"ATTACH '{demo_db}' AS demo (READ_ONLY)")
-        con.execute(f"ATTACH '{newer}' AS newer")  # DuckDB's default format, as files made before the store chose
-        con.execute("COPY FROM DATABASE demo TO newer")
-    assert _storage_tag(newer) != "v1.5.0+"
-    snapshot = publish_snapshot(newer, tmp_path / "analyst.duckdb")
-    assert _storage_tag(snapshot) == "v1.5.0+"
+    assert storage_tag(old_format_db) != "v1.5.0+"
+    snapshot = publish_snapshot(old_format_db, tmp_path / "analyst.duckdb")
+    assert storage_tag(snapshot) == "v1.5.0+"
+    assert "hotspots upgrade-storage" in caplog.text  # the operator's log says how to stop paying for the conversion
     with duckdb.connect(str(snapshot), read_only=True) as con:
         assert con.execute(league).fetchall() == expected

@@ -1,0 +1,83 @@
+"""Upgrading a warehouse file from DuckDB 2.0's storage format: same data, keys still enforced, original kept."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pytest
+
+from tests.duckdb_files import storage_tag
+from warehouse import storage_format, store
+from warehouse.publish import publish_snapshot
+
+TABLES = "SELECT table_name FROM duckdb_tables() ORDER BY table_name"
+LEAGUE = "SELECT district, federal_charge, incidents, mentions FROM district_league ORDER BY district"
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _state(path) -> tuple:
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = [name for (name,) in con.execute(TABLES).fetchall()]
+        counts = {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+        return counts, con.execute(LEAGUE).fetchall()
+
+
+def test_an_old_format_warehouse_is_rewritten_with_the_same_rows_and_its_original_kept(old_format_db, tmp_path):
+    before, original = _state(old_format_db), _digest(old_format_db)
+    upgraded = storage_format.upgrade(old_format_db)
+    assert upgraded is not None and upgraded.previous_version == "v2.0.0"
+    assert upgraded.backup == old_format_db.with_name("older.duckdb.v2.0.0.bak")
+    assert _digest(upgraded.backup) == original  # untouched, only renamed
+    assert storage_tag(old_format_db) == "v1.5.0+"
+    assert _state(old_format_db) == before
+    assert upgraded.rows == sum(before[0].values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["older.duckdb", "older.duckdb.v2.0.0.bak"]
+    # It is still the warehouse: its keys hold, and the store opens and writes it as before.
+    with store.open_warehouse(old_format_db) as con:
+        article_id = con.execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute("INSERT INTO articles SELECT * FROM articles WHERE article_id = ?", [article_id])
+    # A publish is now a copy of the file, and a second upgrade has nothing to do.
+    snapshot = publish_snapshot(old_format_db, tmp_path / "snapshots" / "analyst.duckdb")
+    assert snapshot.read_bytes() == old_format_db.read_bytes()
+    assert storage_format.upgrade(old_format_db) is None
+
+
+def test_a_warehouse_already_in_the_new_format_is_left_alone(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with store.open_warehouse(db):
+        pass
+    original = _digest(db)
+    assert storage_format.upgrade(db) is None
+    assert _digest(db) == original and [p.name for p in tmp_path.iterdir()] == ["w.duckdb"]
+
+
+def test_an_existing_backup_is_never_overwritten(old_format_db):
+    backup = old_format_db.with_name("older.duckdb.v2.0.0.bak")
+    backup.write_bytes(b"an earlier upgrade's original")
+    original = _digest(old_format_db)
+    with pytest.raises(FileExistsError, match="move it away"):
+        storage_format.upgrade(old_format_db)
+    assert backup.read_bytes() == b"an earlier upgrade's original"
+    assert _digest(old_format_db) == original and storage_tag(old_format_db) == "v2.0.0+"
+
+
+def test_a_copy_that_lost_rows_is_discarded_and_the_warehouse_left_as_it_was(old_format_db, monkeypatch):
+    copy_database = storage_format.copy_database
+
+    def lossy_copy(con, target):
+        copy_database(con, target)
+        con.execute(f"ATTACH '{target}' AS damaged")
+        con.execute("DELETE FROM damaged.mentions WHERE rowid % 7 = 0")
+        con.execute("DETACH damaged")
+
+    monkeypatch.setattr(storage_format, "copy_database", lossy_copy)
+    original = _digest(old_format_db)
+    with pytest.raises(RuntimeError, match="mentions"):
+        storage_format.upgrade(old_format_db)
+    assert _digest(old_format_db) == original
+    assert [p.name for p in old_format_db.parent.iterdir()] == ["older.duckdb"]
