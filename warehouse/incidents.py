@@ -22,6 +22,7 @@ import duckdb
 from extractors import gazetteer
 from warehouse import summaries
 from warehouse.bulk import DAY, INT, MOMENT, TEXT, TEXTS, column_lists, insert_rows, unnested, with_rows
+from warehouse.schema import ARTICLE_DAY
 from extractors.sentences import split_sentences
 
 WINDOW_DAYS = 7
@@ -175,8 +176,7 @@ def assign_incidents(
     query = "SELECT mention_id, article_id, event_type, state, district, event_date, evidence FROM mentions"
     query += " WHERE incident_id IS NULL"
     if published_before is not None:
-        query += (" AND article_id IN (SELECT article_id FROM articles"
-                  " WHERE coalesce(published_at, fetched_at::DATE) < ?)")
+        query += f" AND article_id IN (SELECT article_id FROM articles WHERE {ARTICLE_DAY} < ?)"
     mentions = con.execute(query, [] if published_before is None else [published_before]).fetchall()
     if not mentions:
         return 0
@@ -189,7 +189,7 @@ def assign_incidents(
     if missing:
         ledes += con.execute(
             f"""
-            SELECT article_id, coalesce(published_at, fetched_at::DATE), left(text, {LEDE_CHARS}) FROM articles
+            SELECT article_id, {ARTICLE_DAY}, left(text, {LEDE_CHARS}) FROM articles
             WHERE article_id IN (SELECT unnest(?::VARCHAR[]))
             """,
             [missing],

@@ -19,6 +19,7 @@ from extractors.fingerprint import (
     SIGNATURE_SIZE, Fingerprint, estimated_jaccard, fingerprint, jaccard, shingles,
 )
 from warehouse.bulk import BYTES, DAY, INT, TEXT, insert_rows
+from warehouse.schema import ARTICLE_DAY
 
 THRESHOLD = 0.4  # exact Jaccard of 3-shingles; distinct stories from one press office stay below 0.2
 WINDOW_DAYS = 30  # a copy runs within a month of its original
@@ -173,8 +174,8 @@ def index_existing_articles(con: duckdb.DuckDBPyConnection) -> int:
     """Index every original without a stored signature (upgrading a warehouse made before near-duplicate detection,
     or before signatures were kept); returns how many were indexed."""
     rows = con.execute(
-        """
-        SELECT article_id, text, coalesce(published_at, fetched_at::DATE),
+        f"""
+        SELECT article_id, text, {ARTICLE_DAY},
                article_id IN (SELECT article_id FROM article_lsh)
         FROM articles
         WHERE duplicate_of IS NULL AND article_id NOT IN (SELECT article_id FROM article_signatures)

@@ -18,6 +18,7 @@ import duckdb
 from extractors.models import Classification
 from warehouse import incidents, summaries
 from warehouse.bulk import TEXT, insert_rows, with_rows
+from warehouse.schema import ARTICLE_DAY
 from warehouse.store import MENTION_COLUMNS, mention_rows_for
 
 Label = tuple[str, str | None, str | None]
@@ -35,7 +36,7 @@ class StoredArticle:
 
 
 # The articles a reclassification reads: originals (not copies) published on or after a day (every one for NULL).
-_ORIGINALS_SINCE = "duplicate_of IS NULL AND (?::DATE IS NULL OR coalesce(published_at, fetched_at::DATE) >= ?::DATE)"
+_ORIGINALS_SINCE = f"duplicate_of IS NULL AND (?::DATE IS NULL OR {ARTICLE_DAY} >= ?::DATE)"
 
 
 def stored_batches(
@@ -137,8 +138,8 @@ def recluster(
     )
     con.execute("DELETE FROM incidents WHERE first_event_date >= ?", [first])
     months = con.execute(
-        """
-        SELECT DISTINCT date_trunc('month', coalesce(a.published_at, a.fetched_at::DATE))::DATE AS month
+        f"""
+        SELECT DISTINCT date_trunc('month', {ARTICLE_DAY})::DATE AS month
         FROM mentions m JOIN articles a ON a.article_id = m.article_id
         WHERE m.incident_id IS NULL ORDER BY month
         """

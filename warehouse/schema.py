@@ -15,6 +15,10 @@ from warehouse import summaries
 from warehouse.comments import apply_comments
 from warehouse.reference import DISTRICTS_CSV, EVENT_TYPES
 
+# An article row's day: the date it was published, else the day it was fetched. The coverage view, clustering, the
+# near-duplicate index and reclassify's --since all read this one day, so they spell it alike.
+ARTICLE_DAY = "coalesce(published_at, fetched_at::DATE)"
+
 _V1 = """
 CREATE TABLE schema_version (
     version INTEGER PRIMARY KEY,
@@ -268,7 +272,7 @@ CREATE OR REPLACE VIEW counted_mentions AS
 CREATE OR REPLACE VIEW covered_weeks AS
     SELECT week, sum(articles)::INTEGER AS articles, bool_or(run) AS polled
     FROM (
-        SELECT date_trunc('week', coalesce(published_at, fetched_at::DATE))::DATE AS week, 1 AS articles, false AS run
+        SELECT date_trunc('week', {article_day})::DATE AS week, 1 AS articles, false AS run
         FROM articles
         UNION ALL
         SELECT date_trunc('week', started_at)::DATE, 0, true FROM runs WHERE status = 'completed'
@@ -358,7 +362,8 @@ CREATE OR REPLACE VIEW evidence AS
 """
 
 
-def _hotspot_sql_values() -> dict[str, object]:
+def _view_sql_values() -> dict[str, object]:
+    """What the views' SQL is formatted with: the hotspot rules and the day of an article."""
     last_day = 7 * (HOTSPOT_RULES["guard_weeks"] + 1)
     first_day = last_day + 7 * (HOTSPOT_RULES["baseline_weeks"] - 1)
     type_counts = ",\n           ".join(
@@ -368,7 +373,7 @@ def _hotspot_sql_values() -> dict[str, object]:
         f"coalesce(sum(i.incidents) FILTER (i.event_type = '{name}'), 0)::BIGINT AS {name}" for name in EVENT_TYPES
     )
     return {**HOTSPOT_RULES, "first_day": int(first_day), "last_day": int(last_day), "type_counts": type_counts,
-            "type_sums": type_sums}
+            "type_sums": type_sums, "article_day": ARTICLE_DAY}
 
 
 def _v2(con: duckdb.DuckDBPyConnection) -> None:
@@ -380,7 +385,7 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
         [str(DISTRICTS_CSV)],
     )
     con.executemany("INSERT INTO event_types VALUES (?, ?)", [[name, i] for i, name in enumerate(EVENT_TYPES)])
-    con.execute(_V2_VIEWS.format(**_hotspot_sql_values()))
+    con.execute(_V2_VIEWS.format(**_view_sql_values()))
 
 
 # v3: the weekly grid, hotspots and league read small summary tables (kept by every writer through
@@ -426,7 +431,7 @@ def _v3(con: duckdb.DuckDBPyConnection) -> None:
     """Summary tables behind the analyst views, filled from the rows already there."""
     con.execute(summaries.TABLES)
     summaries.rebuild(con)
-    con.execute(_V3_VIEWS.format(**_hotspot_sql_values()))
+    con.execute(_V3_VIEWS.format(**_view_sql_values()))
 
 
 def _v4(con: duckdb.DuckDBPyConnection) -> None:

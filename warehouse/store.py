@@ -392,7 +392,7 @@ def _log_fetches(con: duckdb.DuckDBPyConnection, rows: list[list[object]], logge
 
 
 def _article_day(record: PageRecord, now: datetime) -> date:
-    """An article row's day as the clustering reads it: `coalesce(published_at, fetched_at::DATE)`."""
+    """An article row's day as the clustering reads it (`schema.ARTICLE_DAY`), from the record before it is a row."""
     assert record.article is not None
     return record.article.published or (record.fetched_at or now).date()
 
