@@ -8,6 +8,7 @@ file in the 1.5 format is copied in 0.17 s). `upgrade` converts such a file once
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
@@ -79,6 +80,7 @@ def upgrade(db_path: str | os.PathLike[str]) -> Upgraded | None:
             con.execute("CHECKPOINT")  # the file holds every committed change, its log none, before it is renamed
             copy_database(con, scratch)
             rows = _checked_copy(con, scratch)
+        _same_owner_and_mode(path, scratch)
         os.replace(path, backup)
         try:
             os.replace(scratch, path)
@@ -89,6 +91,17 @@ def upgrade(db_path: str | os.PathLike[str]) -> Upgraded | None:
     finally:
         for leftover in (scratch, Path(f"{scratch}.wal")):
             leftover.unlink(missing_ok=True)
+
+
+def _same_owner_and_mode(original: Path, copy: Path) -> None:
+    """Give the copy the original's permissions and, where allowed, its owner: the worker's service user must still be
+    able to write the warehouse after an operator converted it as someone else (root, say)."""
+    status = original.stat()
+    os.chmod(copy, stat.S_IMODE(status.st_mode))
+    try:
+        os.chown(copy, status.st_uid, status.st_gid)
+    except PermissionError:
+        pass  # not root: the copy is the operator's, as every file they write
 
 
 def _checked_copy(con: duckdb.DuckDBPyConnection, copy: Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 
 import duckdb
 import pytest
@@ -27,12 +28,14 @@ def _state(path) -> tuple:
 
 
 def test_an_old_format_warehouse_is_rewritten_with_the_same_rows_and_its_original_kept(old_format_db, tmp_path):
+    old_format_db.chmod(0o640)  # as a service's files often are: the copy must keep it
     before, original = _state(old_format_db), _digest(old_format_db)
     upgraded = storage_format.upgrade(old_format_db)
     assert upgraded is not None and upgraded.previous_version == "v2.0.0"
     assert upgraded.backup == old_format_db.with_name("older.duckdb.v2.0.0.bak")
     assert _digest(upgraded.backup) == original  # untouched, only renamed
     assert storage_tag(old_format_db) == "v1.5.0+"
+    assert stat.S_IMODE(old_format_db.stat().st_mode) == 0o640
     assert _state(old_format_db) == before
     assert upgraded.rows == sum(before[0].values())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["older.duckdb", "older.duckdb.v2.0.0.bak"]
