@@ -4,9 +4,11 @@ Prints, per stage (discover and fetch here; then extract, classify, the fingerpr
 the other in a fresh process, the load with the writer's settings) and end to end (extract + classify + load on all
 cores, arranged as the flow arranges them with `flows.pipeline.run_overlapped`: the pool processes the next batches
 while the writer process loads the oldest, in the flow's batch size): articles per second, CPU seconds and wall
-seconds; then the same pages through a bare `trafilatura.extract` loop on one core as the reference (in a fresh
-process, as the pool's workers are), the ratio of the two, the classify+load share of extraction time and the peak
-RSS. The end to end and the reference alternate `--repeat` times (3) and the best of each is compared: this host's
+seconds and peak RSS; then the same pages through a bare `trafilatura.extract` loop on one core as the reference
+(in a fresh process, as the pool's workers are), the ratio of the two and the classify+load share of extraction time.
+A stage's peak RSS is its process's while it ran (Linux's high-water mark, reset as it starts): discover and fetch in
+the bench's process, the single-core stages in theirs (holding what the stages before them made, as the pool's
+workers hold one batch), the end to end in the largest of its pool workers and writer. The end to end and the reference alternate `--repeat` times (3) and the best of each is compared: this host's
 speed drifts by up to a quarter from one minute to the next, and a single pair has ranged over 1.35-1.60x. The
 content hash and MinHash fingerprint of each article are computed in the pool's workers (they are pure text work) but
 serve only the load's deduplication, so the share counts them with the load.
@@ -57,9 +59,6 @@ from sources.models import FetchResult  # noqa: E402
 from warehouse import store  # noqa: E402
 from warehouse.records import PageRecord  # noqa: E402
 
-WORKER_PEAKS: list[float] = []  # peak RSS (MB) of each pool worker and of the writer, read before they stop
-
-
 @dataclass
 class Stage:
     """One measured stage."""
@@ -68,6 +67,7 @@ class Stage:
     items: int
     wall: float
     cpu: float
+    peak_mb: float | None = None  # peak RSS of the process doing the stage, while it did it
 
     @property
     def rate(self) -> float:
@@ -75,15 +75,31 @@ class Stage:
 
 
 class Clock:
-    """Wall and CPU time (this process and finished children) of a block; pool workers, children of the forkserver,
-    are not counted, so the end-to-end row's CPU is the main process's share."""
+    """Wall and CPU time (this process and finished children) of a block, and this process's peak RSS during it; pool
+    workers, children of the forkserver, are not counted, so the end-to-end row's CPU is the main process's share."""
 
     def __enter__(self) -> Clock:
+        _reset_peak_rss()
         self.wall0, self.cpu0 = time.perf_counter(), _cpu()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.wall, self.cpu = time.perf_counter() - self.wall0, _cpu() - self.cpu0
+        self.peak_mb = peak_rss_mb(os.getpid())
+
+    def stage(self, name: str, items: int) -> Stage:
+        """This block's figures as the stage `name` over `items` items."""
+        return Stage(name, items, self.wall, self.cpu, self.peak_mb)
+
+
+def _reset_peak_rss() -> None:
+    """Start this process's high-water mark of resident memory afresh from what it holds now (Linux: "5" written to
+    /proc/self/clear_refs), so the next reading is one stage's peak, not the largest of every stage so far."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear_refs:
+            clear_refs.write("5")
+    except OSError:
+        pass  # not Linux, or not allowed: the peak reads as the process's so far
 
 
 def _cpu() -> float:
@@ -134,13 +150,11 @@ def _end_to_end(db: Path, fetched: list[FetchResult], batch_size: int) -> Stage:
 
         run_overlapped(batches, start, lambda records: writer.load(str(db), run_id, records))
         writer.release()
-    WORKER_PEAKS.extend(parallel.worker_peak_rss_mb())
-    writer_peak = peak_rss_mb(writer.pid() or 0)  # there is no process 0: None when the writer never started
-    WORKER_PEAKS.extend([writer_peak] if writer_peak is not None else [])
+    peaks = [*parallel.worker_peak_rss_mb(), peak_rss_mb(writer.pid() or 0)]  # no process 0: None if never started
     parallel.shutdown()
     writer.shutdown()
     return Stage(f"end to end: extract+classify+load, {parallel.workers()} workers + writer", len(fetched), clock.wall,
-                 clock.cpu)
+                 clock.cpu, max((peak for peak in peaks if peak is not None), default=None))
 
 
 def _served(site: Path, url: str) -> bytes:
@@ -148,22 +162,21 @@ def _served(site: Path, url: str) -> bytes:
     return (site / urlsplit(url).path.lstrip("/")).read_bytes()
 
 
-def _bare_trafilatura(site: Path, urls: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of a bare `trafilatura.extract` loop over the served files of these URLs."""
+def _bare_trafilatura(site: Path, urls: list[str]) -> Stage:
+    """A bare `trafilatura.extract` loop over the served files of these URLs."""
     bodies = [(_served(site, url), url) for url in urls]
     trafilatura.extract(*bodies[0])  # what a first call sets up is not a per-page cost
     with Clock() as clock:
         for body, url in bodies:
             trafilatura.extract(body, url=url)
-    return clock.wall, clock.cpu
+    return clock.stage("reference: bare trafilatura.extract, 1 core", len(bodies))
 
 
 def _reference(site: Path, urls: list[str]) -> Stage:
     """The reference loop in a fresh process, as fresh as the pool's workers: in this one, which holds every fetched
     page, the same loop ran 1.6 times slower at 10,000 pages (a larger, fragmented heap), which flattered the ratio."""
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as child:
-        wall, cpu = child.submit(_bare_trafilatura, site, urls).result()
-    return Stage("reference: bare trafilatura.extract, 1 core", len(urls), wall, cpu)
+        return child.submit(_bare_trafilatura, site, urls).result()
 
 
 def _single_core_stages(
@@ -197,23 +210,23 @@ def _stages_here(
     stages: list[Stage] = []
     with _stage_clock() as clock:
         articles = [extract_article(body, url=url) for body, url in bodies]
-    stages.append(Stage("extract (1 core)", len(articles), clock.wall, clock.cpu))
+    stages.append(clock.stage("extract (1 core)", len(articles)))
     with _stage_clock() as clock:
         verdicts = [classify(a.text, title=a.title, published=a.published) for a in articles]
-    stages.append(Stage("classify (1 core)", len(verdicts), clock.wall, clock.cpu))
+    stages.append(clock.stage("classify (1 core)", len(verdicts)))
     words = sum(len(a.text.split()) for a in articles)
     corpus = {"words per article": words / len(articles),
               "events per article": sum(len(v.events) for v in verdicts) / len(verdicts),
               "classify us per word": stages[-1].cpu / words * 1e6}
     with _stage_clock() as clock:
         prints = [(content_hash(a.text), fingerprint(a.text)) for a in articles]
-    stages.append(Stage("fingerprint for dedupe (1 core)", len(prints), clock.wall, clock.cpu))
+    stages.append(clock.stage("fingerprint for dedupe (1 core)", len(prints)))
     outcomes = [PageOutcome("stored" if v.relevant else "skipped", None, a, v, *p)
                 for a, v, p in zip(articles, verdicts, prints)]
     records = page_records(results, outcomes)
     with _stage_clock() as clock:
         _load(workdir / "stages.duckdb", records, batch_size)
-    stages.append(Stage("load", len(outcomes), clock.wall, clock.cpu))
+    stages.append(clock.stage("load", len(outcomes)))
     return stages, corpus
 
 
@@ -231,10 +244,10 @@ def run(
         settings = FetchSettings(min_host_interval=0.0, per_host_concurrency=2)
         with Clock() as clock:
             candidates, _ = discover([config], {}, None, None, settings)
-        stages.append(Stage("discover", len(candidates), clock.wall, clock.cpu))
+        stages.append(clock.stage("discover", len(candidates)))
         with Clock() as clock:
             results = fetch_pages(candidates, {"bench": config}, settings)
-        stages.append(Stage("fetch", len(results), clock.wall, clock.cpu))
+        stages.append(clock.stage("fetch", len(results)))
     fetched = [r for r in results if r.body]
     single_core, corpus = _single_core_stages(workdir, site, fetched, batch_size)
     stages += single_core
@@ -245,11 +258,6 @@ def run(
     stages += [min((pair[0] for pair in pairs), key=lambda stage: stage.wall),
                min((pair[1] for pair in pairs), key=lambda stage: stage.wall)]
     return stages, corpus, pairs
-
-
-def _peak_rss_mb() -> tuple[float, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return own, max(WORKER_PEAKS, default=0.0)
 
 
 def main() -> int:
@@ -271,20 +279,22 @@ def main() -> int:
           f"{args.batch_size}-page batches")
     for figure, value in corpus.items():
         print(f"  {figure}: {value:.2f} (the four real seed articles: {REAL_ARTICLES[figure]:.2f})")
-    print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8}")
+    print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
     for stage in stages:
-        print(f"{stage.name:55} {stage.items:7d} {stage.rate:9.1f} {stage.wall:8.2f} {stage.cpu:8.2f}")
+        peak = f"{stage.peak_mb:8.0f}" if stage.peak_mb is not None else f"{'?':>8}"
+        print(f"{stage.name:55} {stage.items:7d} {stage.rate:9.1f} {stage.wall:8.2f} {stage.cpu:8.2f} {peak}")
     e2e, reference = by_name["end"], by_name["reference:"]
     extract, classify_, prints, load = by_name["extract"], by_name["classify"], by_name["fingerprint"], by_name["load"]
-    own, children = _peak_rss_mb()
     print("runs in order, end to end / reference, pages/s: "
           + ", ".join(f"{e2e_run.rate:.1f} / {reference_run.rate:.1f}" for e2e_run, reference_run in pairs))
     print(f"end-to-end throughput / bare trafilatura (1 core), best of {len(pairs)} each: "
           f"{e2e.rate / reference.rate:.2f}x")
     print(f"classify + load time / extract time: {(classify_.cpu + prints.cpu + load.cpu) / extract.cpu:.1%}"
           " (load with the fingerprints it dedupes by)")
-    print(f"peak RSS: main process {own:.0f} MB (it holds every fetched page, as a flow does not: its figures are "
-          f"bench/flow_memory_bench.py's), largest worker or writer {children:.0f} MB")
+    print("peak MB: the peak RSS of the process doing the stage, while it did: this one (which holds every fetched "
+          "page, as a flow does not) for discover and fetch, a fresh one for the single-core stages and the "
+          "reference, the largest pool worker or the writer end to end; a flow's own processes: "
+          "bench/flow_memory_bench.py")
     return 0
 
 
