@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -210,11 +211,11 @@ def upgrade_storage(db: DbOption = None) -> None:
     from warehouse.storage_format import upgrade
 
     path = _existing_db(db)
-    started = time.monotonic()
     try:
         with writer_lock(path, timeout=WRITER_WAIT_SECONDS, holder="upgrade-storage"):
+            started = time.monotonic()
             upgraded = upgrade(path)
-    except (WriterBusy, FileExistsError) as error:
+    except (WriterBusy, OSError, RuntimeError, duckdb.Error) as error:  # one line each, saying what went wrong
         _fail(str(error), code=1)
     if upgraded is None:
         console.print(f"{path} is already in the {store.STORAGE_VERSION} storage format: nothing to do", soft_wrap=True)

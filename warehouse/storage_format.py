@@ -7,7 +7,9 @@ file in the 1.5 format is copied in 0.17 s). `upgrade` converts such a file once
 
 from __future__ import annotations
 
+import glob
 import os
+import pwd
 import stat
 import tempfile
 from pathlib import Path
@@ -41,7 +43,11 @@ def storage_version(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def scratch_path(beside: Path, suffix: str) -> Path:
     """A fresh hidden path in `beside`'s folder (so the finished file can be renamed over `beside` atomically), with
-    no file at it: DuckDB creates its files itself."""
+    no file at it: DuckDB creates its files itself. Earlier scratch files of the same kind, left there by a run that
+    was killed, are removed first: callers hold the writer lock, so no live run is writing one."""
+    for stale in beside.parent.glob(f".{glob.escape(beside.name)}.*{suffix}"):
+        for leftover in (stale, Path(f"{stale}.wal")):
+            leftover.unlink(missing_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=suffix, dir=beside.parent)
     os.close(fd)
     os.unlink(name)
@@ -66,42 +72,70 @@ def upgrade(db_path: str | os.PathLike[str]) -> Upgraded | None:
     """Rewrite the warehouse at `db_path` in `STORAGE_VERSION`'s format; None when it already is in it.
 
     The copy is written beside the file and checked table by table (same row counts) before it takes the file's
-    name; the original is renamed to `<name>.<its format>.bak`, never deleted. Call it holding the writer lock."""
+    name. The original keeps a second name, `<name>.<its format>.bak`, given before the copy takes the first, so the
+    path never lacks a warehouse, whenever the process is killed. Call it holding the writer lock, as the file's
+    owner (or root), so the converted file is the worker's as the original was."""
     path = Path(db_path)
+    _refuse_other_users_file(path)
     scratch = scratch_path(path, ".upgrade")
     try:
         with duckdb.connect(str(path)) as con:
-            version = storage_version(con)
+            version = storage_version(con) or "unknown"
             if version == STORAGE_VERSION:
                 return None
-            backup = path.with_name(f"{path.name}.{version or 'unknown'}.bak")
-            if backup.exists():
+            backup = path.with_name(f"{path.name}.{version}.bak")
+            if backup.exists():  # checked before the copy, which takes seconds a gigabyte; `os.link` checks again
                 raise FileExistsError(f"{backup} already exists: move it away, then run the upgrade again")
-            con.execute("CHECKPOINT")  # the file holds every committed change, its log none, before it is renamed
             copy_database(con, scratch)
             rows = _checked_copy(con, scratch)
+        # Closing the connection checkpointed the file: every committed change is in it, none in a log beside it.
         _same_owner_and_mode(path, scratch)
-        os.replace(path, backup)
+        try:
+            os.link(path, backup)
+        except FileExistsError:
+            raise FileExistsError(f"{backup} already exists: move it away, then run the upgrade again") from None
         try:
             os.replace(scratch, path)
         except BaseException:
-            os.replace(backup, path)
+            backup.unlink()
             raise
-        return Upgraded(version or "unknown", backup, rows)
+        _sync_folder(path.parent)
+        return Upgraded(version, backup, rows)
     finally:
         for leftover in (scratch, Path(f"{scratch}.wal")):
             leftover.unlink(missing_ok=True)
 
 
+def _refuse_other_users_file(path: Path) -> None:
+    """Raise PermissionError unless this process may give a copy of `path` its owner (root, or the owner itself):
+    converted by another user, the warehouse would become theirs, and the worker's service user could not write it."""
+    owner = path.stat().st_uid
+    if os.geteuid() not in (0, owner):
+        try:
+            name = pwd.getpwuid(owner).pw_name
+        except KeyError:
+            name = str(owner)
+        raise PermissionError(f"{path} belongs to {name}: run the upgrade as that user "
+                              f"(sudo -u {name} hotspots upgrade-storage), so the converted file stays theirs")
+
+
 def _same_owner_and_mode(original: Path, copy: Path) -> None:
-    """Give the copy the original's permissions and, where allowed, its owner: the worker's service user must still be
-    able to write the warehouse after an operator converted it as someone else (root, say)."""
+    """Give the copy the original's permissions, owner and (where this user may) group."""
     status = original.stat()
     os.chmod(copy, stat.S_IMODE(status.st_mode))
     try:
-        os.chown(copy, status.st_uid, status.st_gid)
+        os.chown(copy, status.st_uid if os.geteuid() == 0 else -1, status.st_gid)
     except PermissionError:
-        pass  # not root: the copy is the operator's, as every file they write
+        pass  # the owner, not in the file's group: the copy keeps the owner's, and the owner can still write it
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the folder's renames durable: after a power cut the path names the converted file, the backup the old."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _checked_copy(con: duckdb.DuckDBPyConnection, copy: Path) -> int:
@@ -109,16 +143,17 @@ def _checked_copy(con: duckdb.DuckDBPyConnection, copy: Path) -> int:
     source = con.execute("SELECT current_database()").fetchone()[0]
     con.execute(f"ATTACH '{copy}' AS converted (READ_ONLY)")
     try:
-        tables = [name for (name,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY table_name", [source]
-        ).fetchall()]
+        tables = con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY ALL", [source]
+        ).fetchall()
         total = 0
-        for table in tables:
+        for schema, table in tables:
             before, after = con.execute(
-                f'SELECT (SELECT count(*) FROM "{source}"."{table}"), (SELECT count(*) FROM converted."{table}")'
+                f'SELECT (SELECT count(*) FROM "{source}"."{schema}"."{table}"), '
+                f'(SELECT count(*) FROM converted."{schema}"."{table}")'
             ).fetchone()
             if before != after:
-                raise RuntimeError(f"the converted copy of {table} has {after} rows, the warehouse {before}: "
+                raise RuntimeError(f"the converted copy of {schema}.{table} has {after} rows, the warehouse {before}: "
                                    "the warehouse is left as it was")
             total += before
         return total

@@ -102,3 +102,10 @@ def test_upgrade_storage_refuses_a_missing_warehouse_without_creating_one(tmp_pa
     result = runner.invoke(app, ["upgrade-storage", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no warehouse at" in result.output
     assert not list(tmp_path.iterdir())
+
+
+def test_upgrade_storage_with_a_backup_in_the_way_is_one_line_and_leaves_the_warehouse(old_format_db):
+    old_format_db.with_name("older.duckdb.v2.0.0.bak").write_bytes(b"kept by the operator")
+    result = runner.invoke(app, ["upgrade-storage", "--db", str(old_format_db)])
+    assert result.exit_code == 1 and "already exists: move it away" in result.output
+    assert "Traceback" not in result.output and storage_tag(old_format_db) == "v2.0.0+"
