@@ -111,3 +111,10 @@ def test_a_warehouse_in_duckdb_s_own_format_is_converted_table_by_table(demo_db,
     assert "hotspots upgrade-storage" in caplog.text  # the operator's log says how to stop paying for the conversion
     with duckdb.connect(str(snapshot), read_only=True) as con:
         assert con.execute(league).fetchall() == expected
+
+
+def test_a_killed_publish_s_scratch_file_is_removed_by_the_next(demo_db, tmp_path):
+    stale = tmp_path / ".analyst.duckdb.k1ll3d.tmp"
+    stale.write_bytes(b"half a snapshot")
+    publish_snapshot(demo_db, tmp_path / "analyst.duckdb")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["analyst.duckdb"]
