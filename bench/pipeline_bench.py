@@ -51,7 +51,7 @@ from extractors.fingerprint import fingerprint  # noqa: E402
 from extractors.page import PageOutcome, content_hash, warm_up  # noqa: E402
 from flows import parallel, writer  # noqa: E402
 from flows.pipeline import BATCH_SIZE, IN_FLIGHT, run_overlapped  # noqa: E402
-from flows.process_pool import peak_rss_mb  # noqa: E402
+from flows.process_pool import peak_rss_mb, rss_mb  # noqa: E402
 from sources.config import SourceConfig  # noqa: E402
 from sources.discovery import discover  # noqa: E402
 from sources.fetcher import FetchSettings, fetch_pages  # noqa: E402
@@ -68,6 +68,7 @@ class Stage:
     wall: float
     cpu: float
     peak_mb: float | None = None  # peak RSS of the process doing the stage, while it did it
+    held_mb: float | None = None  # and its RSS as the stage started: what earlier stages left it holding
 
     @property
     def rate(self) -> float:
@@ -80,6 +81,7 @@ class Clock:
 
     def __enter__(self) -> Clock:
         _reset_peak_rss()
+        self.held_mb = rss_mb(os.getpid())
         self.wall0, self.cpu0 = time.perf_counter(), _cpu()
         return self
 
@@ -89,7 +91,7 @@ class Clock:
 
     def stage(self, name: str, items: int) -> Stage:
         """This block's figures as the stage `name` over `items` items."""
-        return Stage(name, items, self.wall, self.cpu, self.peak_mb)
+        return Stage(name, items, self.wall, self.cpu, self.peak_mb, self.held_mb)
 
 
 def _reset_peak_rss() -> None:
@@ -279,10 +281,10 @@ def main() -> int:
           f"{args.batch_size}-page batches")
     for figure, value in corpus.items():
         print(f"  {figure}: {value:.2f} (the four real seed articles: {REAL_ARTICLES[figure]:.2f})")
-    print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
+    print(f"{'stage':55} {'items':>7} {'items/s':>9} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'held MB':>8}")
     for stage in stages:
-        peak = f"{stage.peak_mb:8.0f}" if stage.peak_mb is not None else f"{'?':>8}"
-        print(f"{stage.name:55} {stage.items:7d} {stage.rate:9.1f} {stage.wall:8.2f} {stage.cpu:8.2f} {peak}")
+        peak, held = (f"{mb:8.0f}" if mb is not None else f"{'-':>8}" for mb in (stage.peak_mb, stage.held_mb))
+        print(f"{stage.name:55} {stage.items:7d} {stage.rate:9.1f} {stage.wall:8.2f} {stage.cpu:8.2f} {peak} {held}")
     e2e, reference = by_name["end"], by_name["reference:"]
     extract, classify_, prints, load = by_name["extract"], by_name["classify"], by_name["fingerprint"], by_name["load"]
     print("runs in order, end to end / reference, pages/s: "
@@ -291,10 +293,11 @@ def main() -> int:
           f"{e2e.rate / reference.rate:.2f}x")
     print(f"classify + load time / extract time: {(classify_.cpu + prints.cpu + load.cpu) / extract.cpu:.1%}"
           " (load with the fingerprints it dedupes by)")
-    print("peak MB: the peak RSS of the process doing the stage, while it did: this one (which holds every fetched "
-          "page, as a flow does not) for discover and fetch, a fresh one for the single-core stages and the "
-          "reference, the largest pool worker or the writer end to end; a flow's own processes: "
-          "bench/flow_memory_bench.py")
+    print("peak MB: the peak RSS of the process doing the stage, while it did: this one for discover and fetch, a "
+          "fresh one for the single-core stages and the reference, the largest pool worker or the writer end to end. "
+          "held MB: that process's RSS as the stage began. The bench's processes hold every page at once (and the "
+          "single-core stages what each stage made of them), as a flow, a batch at a time, does not: a flow's own "
+          "processes are measured by bench/flow_memory_bench.py")
     return 0
 
 
