@@ -3,15 +3,16 @@
 Prints, per stage (discover and fetch here; then extract, classify, the fingerprints that dedupe and load, one after
 the other in a fresh process, the load with the writer's settings) and end to end (extract + classify + load on all
 cores, arranged as the flow arranges them with `flows.pipeline.run_overlapped`: the pool processes the next batches
-while the writer process loads the oldest, in the flow's batch size): articles per second, CPU seconds and wall
+while the writer process loads the oldest, in the flow's batch size): articles per second, CPU seconds, wall
 seconds and peak RSS; then the same pages through a bare `trafilatura.extract` loop on one core as the reference
 (in a fresh process, as the pool's workers are), the ratio of the two and the classify+load share of extraction time.
 A stage's peak RSS is its process's while it ran (Linux's high-water mark, reset as it starts): discover and fetch in
 the bench's process, the single-core stages in theirs (holding what the stages before them made, as the pool's
-workers hold one batch), the end to end in the largest of its pool workers and writer. The end to end and the reference alternate `--repeat` times (3) and the best of each is compared: this host's
-speed drifts by up to a quarter from one minute to the next, and a single pair has ranged over 1.35-1.60x. The
-content hash and MinHash fingerprint of each article are computed in the pool's workers (they are pure text work) but
-serve only the load's deduplication, so the share counts them with the load.
+workers hold one batch), the end to end in the largest of its pool workers and writer; beside it, the process's RSS
+as the stage began. The end to end and the reference alternate `--repeat` times (3) and the best of each is compared:
+this host's speed drifts by up to a quarter from one minute to the next, and a single pair has ranged over
+1.35-1.60x. The content hash and MinHash fingerprint of each article are computed in the pool's workers (they are
+pure text work) but serve only the load's deduplication, so the share counts them with the load.
 
     python bench/pipeline_bench.py --pages 1000
     python bench/pipeline_bench.py --pages 10000

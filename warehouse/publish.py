@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.storage_format import copy_database, scratch_path, storage_version
+from warehouse.storage_format import copy_database, discard, scratch_path, storage_version
 from warehouse.store import STORAGE_VERSION
 
 _log = logging.getLogger(__name__)
@@ -66,8 +66,7 @@ def publish_snapshot(db_path: str | os.PathLike[str], target: str | os.PathLike[
         os.chmod(scratch, 0o444)
         os.replace(scratch, target)
     finally:
-        for leftover in (scratch, Path(f"{scratch}.wal")):
-            leftover.unlink(missing_ok=True)
+        discard(scratch)
     return target
 
 

@@ -46,12 +46,17 @@ def scratch_path(beside: Path, suffix: str) -> Path:
     no file at it: DuckDB creates its files itself. Earlier scratch files of the same kind, left there by a run that
     was killed, are removed first: callers hold the writer lock, so no live run is writing one."""
     for stale in beside.parent.glob(f".{glob.escape(beside.name)}.*{suffix}"):
-        for leftover in (stale, Path(f"{stale}.wal")):
-            leftover.unlink(missing_ok=True)
+        discard(stale)
     fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=suffix, dir=beside.parent)
     os.close(fd)
     os.unlink(name)
     return Path(name)
+
+
+def discard(path: Path) -> None:
+    """Remove a DuckDB file and its write-ahead log, whichever exist."""
+    for leftover in (path, Path(f"{path}.wal")):
+        leftover.unlink(missing_ok=True)
 
 
 def copy_database(con: duckdb.DuckDBPyConnection, target: str | os.PathLike[str]) -> None:
@@ -84,8 +89,9 @@ def upgrade(db_path: str | os.PathLike[str]) -> Upgraded | None:
             if version == STORAGE_VERSION:
                 return None
             backup = path.with_name(f"{path.name}.{version}.bak")
+            in_the_way = FileExistsError(f"{backup} already exists: move it away, then run the upgrade again")
             if backup.exists():  # checked before the copy, which takes seconds a gigabyte; `os.link` checks again
-                raise FileExistsError(f"{backup} already exists: move it away, then run the upgrade again")
+                raise in_the_way
             copy_database(con, scratch)
             rows = _checked_copy(con, scratch)
         # Closing the connection checkpointed the file: every committed change is in it, none in a log beside it.
@@ -93,7 +99,7 @@ def upgrade(db_path: str | os.PathLike[str]) -> Upgraded | None:
         try:
             os.link(path, backup)
         except FileExistsError:
-            raise FileExistsError(f"{backup} already exists: move it away, then run the upgrade again") from None
+            raise in_the_way from None
         try:
             os.replace(scratch, path)
         except BaseException:
@@ -102,8 +108,7 @@ def upgrade(db_path: str | os.PathLike[str]) -> Upgraded | None:
         _sync_folder(path.parent)
         return Upgraded(version, backup, rows)
     finally:
-        for leftover in (scratch, Path(f"{scratch}.wal")):
-            leftover.unlink(missing_ok=True)
+        discard(scratch)
 
 
 def _refuse_other_users_file(path: Path) -> None:
