@@ -139,9 +139,8 @@ def recluster(
     con.execute("DELETE FROM incidents WHERE first_event_date >= ?", [first])
     months = con.execute(
         f"""
-        SELECT DISTINCT date_trunc('month', {ARTICLE_DAY})::DATE AS month
-        FROM mentions m JOIN articles a ON a.article_id = m.article_id
-        WHERE m.incident_id IS NULL ORDER BY month
+        SELECT DISTINCT date_trunc('month', {ARTICLE_DAY})::DATE AS month FROM articles
+        WHERE article_id IN (SELECT article_id FROM mentions WHERE incident_id IS NULL) ORDER BY month
         """
     ).fetchall()
     for (month,) in months:
