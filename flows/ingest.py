@@ -196,6 +196,8 @@ def _ingest_locked(
         writer.release()
         # Committed batches count even when the run failed: record the run, its clusters and its flags either way.
         with store.open_warehouse(db) as con:
+            if status == "completed" and since is None and until is None:
+                store.save_validators(con, run_id, reports)
             store.finish_run(con, run_id, counts, status)
             flags = hotspots.refresh(con, run_id)
             markdown = hotspots.hotspots_markdown(con)

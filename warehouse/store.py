@@ -116,8 +116,9 @@ def record_sources(
     con: duckdb.DuckDBPyConnection, reports: Sequence[SourceReport], new_items: Mapping[str, int],
     run_id: str | None = None,
 ) -> None:
-    """Upsert each source's health and new state after discovery; with `run_id`, also start the run's per-source
-    coverage row (discovered, new, error)."""
+    """Upsert each source's health after discovery; with `run_id`, also start the run's per-source coverage row
+    (discovered, new, error). Its conditional-GET validators wait for `save_validators`, at the end of the run: saved
+    now, a run killed before its pages were fetched would leave the next one a feed "unchanged", and nothing to do."""
     now = utc_now()
     with transaction(con):
         if run_id:
@@ -134,21 +135,37 @@ def record_sources(
             state = report.state
             con.execute(
                 """
-                INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sources VALUES (?, ?, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET
-                    kind = excluded.kind, url = excluded.url, etag = excluded.etag,
-                    last_modified = excluded.last_modified, body_hash = excluded.body_hash,
-                    consecutive_failures = excluded.consecutive_failures, disabled = excluded.disabled,
-                    last_fetch_at = excluded.last_fetch_at, last_http_status = excluded.last_http_status,
-                    last_items = excluded.last_items, last_new_items = excluded.last_new_items,
-                    last_error = excluded.last_error
+                    kind = excluded.kind, url = excluded.url, consecutive_failures = excluded.consecutive_failures,
+                    disabled = excluded.disabled, last_fetch_at = excluded.last_fetch_at,
+                    last_http_status = excluded.last_http_status, last_items = excluded.last_items,
+                    last_new_items = excluded.last_new_items, last_error = excluded.last_error
                 """,
                 [
-                    report.source, report.kind, report.url, state.etag, state.last_modified, state.body_hash,
-                    state.consecutive_failures, state.disabled, now, report.http_status, report.items,
-                    new_items.get(report.source, 0), report.error,
+                    report.source, report.kind, report.url, state.consecutive_failures, state.disabled, now,
+                    report.http_status, report.items, new_items.get(report.source, 0), report.error,
                 ],
             )
+
+
+def save_validators(con: duckdb.DuckDBPyConnection, run_id: str, reports: Sequence[SourceReport]) -> None:
+    """Store the ETag, Last-Modified and body hash each source's document had in this run, which has handled every
+    item it listed: call it only when a run over all dates has completed. A source that failed discovery, or one with
+    a page that failed in this run (retried only if a run lists it again), keeps its old ones, so the next run reads
+    its document again."""
+    columns = {"name": TEXT, "etag": TEXT, "last_modified": TEXT, "body_hash": TEXT}
+    rows = [(r.source, r.state.etag, r.state.last_modified, r.state.body_hash) for r in reports if not r.error]
+    if not rows:
+        return
+    con.execute(
+        f"""
+        UPDATE sources SET etag = b.etag, last_modified = b.last_modified, body_hash = b.body_hash
+        FROM {unnested(columns)} b WHERE sources.name = b.name AND b.name NOT IN (
+            SELECT source FROM source_runs WHERE run_id = ? AND failed > 0)
+        """,
+        [*column_lists(columns, rows), run_id],
+    )
 
 
 def unseen(con: duckdb.DuckDBPyConnection, candidates: Iterable[Candidate], max_attempts: int) -> list[Candidate]:

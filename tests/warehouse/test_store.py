@@ -90,12 +90,33 @@ def test_batches_of_a_run_add_to_its_source_row_and_a_retried_url_keeps_one_log_
     assert con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
 
 
-def test_source_state_round_trips(con):
+def test_source_state_round_trips_and_its_validators_wait_for_save_validators(con):
     state = SourceState(etag='"abc"', last_modified="Mon, 02 Nov 2026 10:00:00 GMT", body_hash="h", consecutive_failures=2)
     report = SourceReport("rss", "feed", "https://news.example.com/rss", 200, 12, False, None, state)
-    store.record_sources(con, [report], {"rss": 5})
-    assert store.source_states(con) == {"rss": state}
+    run = store.start_run(con, "ingest", {})
+    store.record_sources(con, [report], {"rss": 5}, run_id=run)
+    assert store.source_states(con) == {"rss": SourceState(consecutive_failures=2)}
     assert con.execute("SELECT last_items, last_new_items FROM sources").fetchone() == (12, 5)
+    store.save_validators(con, run, [report])
+    assert store.source_states(con) == {"rss": state}
+
+
+def test_a_source_with_a_failed_page_or_a_discovery_error_keeps_its_old_validators(con):
+    old = {name: SourceState(etag=f'"{name}-1"', body_hash=f"{name}-1") for name in ("demo", "other", "broken")}
+    reports = [SourceReport(name, "feed", f"https://{name}.example.com/rss", 200, 1, False, None, state)
+               for name, state in old.items()]
+    first = store.start_run(con, "ingest", {})
+    store.record_sources(con, reports, {}, run_id=first)
+    store.save_validators(con, first, reports)
+    run = store.start_run(con, "ingest", {})
+    newer = [SourceReport(r.source, r.kind, r.url, 200, 1, False, "HTTP 503" if r.source == "broken" else None,
+                          SourceState(etag=f'"{r.source}-2"', body_hash=f"{r.source}-2")) for r in reports]
+    store.record_sources(con, newer, {}, run_id=run)
+    store.load_pages(con, run, [_skipped("f1", "failed", "timeout")])  # source "demo"
+    store.save_validators(con, run, newer)
+    states = store.source_states(con)
+    assert {name: (state.etag, state.body_hash) for name, state in states.items()} == {
+        "demo": ('"demo-1"', "demo-1"), "other": ('"other-2"', "other-2"), "broken": ('"broken-1"', "broken-1")}
 
 
 def test_run_is_closed_with_counts(con):
