@@ -140,7 +140,7 @@ def backfill(
             try:
                 summary = ingest(sources=sources, db=db, since=day, until=day, host_interval=host_interval,
                                  batch_size=batch_size, conditional=False, publish=False, notify_hotspots=False)
-            except Exception:
+            except BaseException:  # Ctrl-C too: the window must not stay "running"
                 with _writing(db) as con:
                     checkpoints.record(con, key, day, day, run_id, checkpoints.FAILED)
                 raise
@@ -154,16 +154,17 @@ def backfill(
         with _writing(db) as con:
             new_flags = [flag for flag in hotspots.refresh(con, run_id) if flag_key(flag) not in flagged_before]
         totals["new_hotspots"] = len(new_flags)
-        publish_snapshot(store.resolve_db_path(db))
-        send_notification(new_flags, webhook_url)
-        if totals["windows_partial"]:
-            raise IncompleteBackfill(
-                f"{totals['windows_partial']} window(s) had a failed source: run the backfill again to retry them")
-        status = "completed"
+        status = "failed" if totals["windows_partial"] else "completed"
     finally:
         with _writing(db) as con:
             store.finish_run(con, run_id, totals, status)
+    # After the run is closed, so that analysts see it finished, with its counts.
+    publish_snapshot(store.resolve_db_path(db))
+    send_notification(new_flags, webhook_url)
     logger.info("backfill %s: %s", status, dict(totals))
+    if totals["windows_partial"]:
+        raise IncompleteBackfill(
+            f"{totals['windows_partial']} window(s) had a failed source: run the backfill again to retry them")
     return {"run_id": run_id, "status": status, "sources_key": key, **totals}
 
 

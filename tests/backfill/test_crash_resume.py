@@ -21,6 +21,7 @@ import pytest
 
 from demo.server import render_sources, serve_site
 from tests.deploy.prefect_server import REPO, shared_server
+from warehouse.publish import snapshot_path
 
 SINCE, UNTIL, WINDOWS = "2026-11-13", "2026-11-18", 6
 RUN_SECONDS = 240
@@ -106,5 +107,8 @@ def test_a_killed_backfill_resumes_and_ends_as_an_uninterrupted_one(setting, tmp
     assert len(reference["windows"]) == WINDOWS
     assert {state for _, state, _ in reference["fetch_log"]} == {"stored", "duplicate", "skipped", "failed"}
     assert crashed == reference
+    with duckdb.connect(str(snapshot_path(reference_db)), read_only=True) as con:  # what analysts read
+        assert con.execute("SELECT status, counts IS NOT NULL FROM runs WHERE flow = 'backfill'").fetchall() == [
+            ("completed", True)]
     print(f"killed after {done_before}/{WINDOWS} windows; {len(reference['articles'])} articles, "
           f"{sum(reference['mentions'].values())} mentions, {len(reference['fetch_log'])} URLs in both")
