@@ -8,6 +8,7 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.reference import EVENT_TYPES
+from warehouse.sql import literal
 
 _RUN = "id of the run (runs.run_id)"
 _DISTRICT = "U.S. Attorney district slug, e.g. usao-ndil (districts.district); NULL when only the state is known"
@@ -149,10 +150,6 @@ COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
     """Comment every existing table, view and column; a view column that repeats a table column reuses its text."""
     kinds = dict(con.execute(
@@ -163,10 +160,10 @@ def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
         table_comment, columns = COMMENTS.get(name, ("", {}))
         if table_comment:
             keyword = "VIEW" if kind == "VIEW" else "TABLE"
-            con.execute(f"COMMENT ON {keyword} {name} IS {_quote(table_comment)}")
+            con.execute(f"COMMENT ON {keyword} {name} IS {literal(table_comment)}")
         for (column,) in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?", [name]
         ).fetchall():
             text = columns.get(column) or COMMENTS["mentions"][1].get(column) or fallback.get(column)
             if text:
-                con.execute(f"COMMENT ON COLUMN {name}.{column} IS {_quote(text)}")
+                con.execute(f"COMMENT ON COLUMN {name}.{column} IS {literal(text)}")

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import duckdb
 
+from warehouse.sql import literal
 from warehouse.store import STORAGE_VERSION
 
 # How a table-by-table copy is written. Article text compressed with DICT_FSST (DuckDB's choice for it) made the copy
@@ -66,7 +67,7 @@ def copy_database(con: duckdb.DuckDBPyConnection, target: str | os.PathLike[str]
         con.execute(setting)
     source = con.execute("SELECT current_database()").fetchone()[0]
     # The DuckDB CLI analysts install (`pip install duckdb-cli`, 1.5.x) must be able to open the copy.
-    con.execute(f"ATTACH '{target}' AS converted (STORAGE_VERSION '{STORAGE_VERSION}')")
+    con.execute(f"ATTACH {literal(target)} AS converted (STORAGE_VERSION '{STORAGE_VERSION}')")
     try:
         con.execute(f'COPY FROM DATABASE "{source}" TO converted')
     finally:
@@ -146,7 +147,7 @@ def _sync_folder(folder: Path) -> None:
 def _checked_copy(con: duckdb.DuckDBPyConnection, copy: Path) -> int:
     """Every table's row count in the open database and in `copy`; raises if any differ. Returns the total rows."""
     source = con.execute("SELECT current_database()").fetchone()[0]
-    con.execute(f"ATTACH '{copy}' AS converted (READ_ONLY)")
+    con.execute(f"ATTACH {literal(copy)} AS converted (READ_ONLY)")
     try:
         tables = con.execute(
             "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY ALL", [source]

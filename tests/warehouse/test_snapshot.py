@@ -13,7 +13,7 @@ import duckdb
 
 from demo.server import render_sources, serve_site
 from tests.duckdb_files import storage_tag
-from warehouse.publish import export_parquet, publish_snapshot
+from warehouse.publish import NOT_EXPORTED, export_parquet, publish_snapshot
 
 STATE = (
     "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions), (SELECT count(*) FROM incidents), "
@@ -118,3 +118,19 @@ def test_a_killed_publish_s_scratch_file_is_removed_by_the_next(demo_db, tmp_pat
     stale.write_bytes(b"half a snapshot")
     publish_snapshot(demo_db, tmp_path / "analyst.duckdb")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["analyst.duckdb"]
+
+
+def test_export_writes_every_analyst_relation_from_the_read_only_snapshot_to_any_folder_name(demo_db, tmp_path):
+    snapshot = publish_snapshot(demo_db, tmp_path / "analyst.duckdb")  # mode 0444, as analysts get it
+    out = export_parquet(snapshot, tmp_path / "it's parquet")
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        relations = {name for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        counts = {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                  for name in ("articles", "mentions", "counted_mentions", "fetch_log", "runs")}
+    assert {path.name for path in out.iterdir()} == relations - set(NOT_EXPORTED)
+    folder = str(out).replace("'", "''")
+    with duckdb.connect() as con:
+        exported = {name: con.execute(f"SELECT count(*) FROM read_parquet('{folder}/{name}/**/*.parquet', "
+                                      "hive_partitioning = true)").fetchone()[0] for name in counts}
+    assert exported == counts and counts["articles"] > 0
