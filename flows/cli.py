@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
+import traceback
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -41,15 +43,49 @@ DateOption = typer.Option(formats=["%Y-%m-%d"])
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
+    _release_frames(sys.exception())
     err.print(Text("error: ", style="red") + Text(message))
     raise typer.Exit(code)
 
 
+def _release_frames(error: BaseException | None) -> None:
+    """Clear the local variables of the finished frames an exception's traceback holds, and its causes'. Prefect keeps
+    a failed run's exception to the end of the process, and with it the DuckDB connections left in those frames,
+    which DuckDB's bindings then report at exit, some 40 lines of "leaked" under the one-line error."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        traceback.clear_frames(error.__traceback__)
+        error = error.__cause__ or error.__context__
+
+
 def _checked_sources(path: Path | None) -> Path | None:
-    """The sources file as given, refusing one that does not exist (None means the shipped list)."""
+    """The sources file as given, refusing one that does not exist or is not valid (None means the shipped list):
+    checked here, before a flow starts, so that the one line saying what is wrong is all the operator sees."""
     if path is not None and not path.is_file():
         _fail(f"sources file {path} does not exist: pass --sources with a TOML file of [[sources]] tables")
+    if path is not None:
+        try:
+            load_sources(path)
+        except SourcesFileError as error:
+            _fail(str(error))
     return path
+
+
+def _writable_db(db: Path | None) -> Path | None:
+    """The warehouse path as given, refusing one this user cannot create or write (the file, and its folder, which
+    holds its lock and log), before a flow starts."""
+    path = store.resolve_db_path(db).absolute()
+    folder = next(parent for parent in path.parents if parent.exists())
+    if not folder.is_dir():
+        problem = f"{folder} is not a folder"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        problem = f"the folder {folder} is not writable by this user"
+    elif path.exists() and not os.access(path, os.W_OK):
+        problem = f"{path} is not writable by this user"
+    else:
+        return db
+    _fail(f"cannot write the warehouse: {problem}: pass --db with a path you can write, or run as its owner")
 
 
 def _existing_db(db: Path | None) -> Path:
@@ -87,7 +123,11 @@ def _run_ingest(sources: Path | None, db: Path | None, since: date | None, until
                 dask_workers: int | None = None) -> dict[str, object]:
     from flows.ingest import AllSourcesFailed, ingest, on_dask
 
-    flow = on_dask(dask_address, dask_workers) if (dask_address or dask_workers) else ingest
+    try:
+        flow = on_dask(dask_address, dask_workers) if (dask_address or dask_workers) else ingest
+    except RuntimeError as error:  # the dask extra is not installed
+        _fail(str(error))
+    _writable_db(db)
     try:
         summary = flow(sources=str(sources) if sources else None, db=str(db) if db else None,
                        since=since, until=until, host_interval=host_interval)
@@ -110,6 +150,7 @@ def demo(db: DbOption = None) -> None:
     """Serve the bundled demo news site on 127.0.0.1, ingest it like production, and print the report."""
     from demo.server import render_sources, serve_site
 
+    _writable_db(db)
     with serve_site() as base_url, tempfile.TemporaryDirectory() as scratch:
         console.print(f"demo site at {base_url}")
         sources_file = render_sources(base_url, Path(scratch) / "sources.toml")
@@ -148,7 +189,8 @@ def backfill(
     if until < since:
         _fail(f"--until {until:%Y-%m-%d} is before --since {since:%Y-%m-%d}: swap them")
     try:
-        summary = backfill_command(since.date(), until.date(), _checked_sources(sources), db, host_interval, console)
+        summary = backfill_command(since.date(), until.date(), _checked_sources(sources), _writable_db(db),
+                                   host_interval, console)
     except SourcesFileError as error:
         _fail(str(error))
     except (AllSourcesFailed, IncompleteBackfill, WriterBusy) as error:
@@ -177,6 +219,8 @@ def report(
             console.print(f"HTML report written to {html}" + (f" with {len(charts)} PNG charts" if charts else ""))
     except FileNotFoundError as error:
         _fail(str(error))
+    except ValueError as error:  # nothing to chart yet
+        _fail(str(error), code=1)
 
 
 @app.command()
@@ -190,7 +234,7 @@ def reclassify(
     """Re-run the current classifier over stored text (no refetch) and swap changed labels in one transaction."""
     from flows.reclassify import reclassify as reclassify_flow
 
-    _existing_db(db)
+    _writable_db(_existing_db(db))
     try:
         summary = reclassify_flow(since=_day(since), db=str(db) if db else None, recluster=recluster)
     except WriterBusy as error:

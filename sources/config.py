@@ -37,6 +37,10 @@ def load_sources(path: Path) -> list[SourceConfig]:
         raise SourcesFileError(f"sources file {path} does not exist: pass a TOML file of [[sources]] tables") from None
     except tomllib.TOMLDecodeError as error:
         raise SourcesFileError(f"sources file {path} is not valid TOML ({error}): fix the syntax") from None
+    except UnicodeDecodeError:
+        raise SourcesFileError(f"sources file {path} is not UTF-8 text: save it as UTF-8") from None
+    except OSError as error:
+        raise SourcesFileError(f"sources file {path} cannot be read ({error.strerror}): pass a readable file") from None
     tables = data.get("sources")
     if not isinstance(tables, list) or not tables:
         raise SourcesFileError(f"sources file {path} has no [[sources]] tables: add at least one")

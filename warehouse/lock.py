@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
 POLL_SECONDS = 0.2
+_log = logging.getLogger(__name__)
 
 
 class WriterBusy(RuntimeError):
@@ -27,23 +29,29 @@ def lock_path(db_path: str | os.PathLike[str]) -> Path:
 
 @contextmanager
 def writer_lock(db_path: str | os.PathLike[str], timeout: float = 0.0, holder: str = "") -> Iterator[None]:
-    """Hold the warehouse's writer lock; wait up to `timeout` seconds, then raise WriterBusy saying who holds it."""
+    """Hold the warehouse's writer lock; wait up to `timeout` seconds (saying once, in the log, who it waits for),
+    then raise WriterBusy saying who holds it."""
     path = lock_path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a+", encoding="utf-8")
     try:
         deadline = time.monotonic() + timeout
+        waiting = False
         while True:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                handle.seek(0)
+                owner = handle.read().strip() or "another process"
                 if time.monotonic() >= deadline:
-                    handle.seek(0)
-                    owner = handle.read().strip() or "another process"
                     raise WriterBusy(
                         f"{db_path} is being written by {owner}; waited {timeout:g}s, try again when it finishes"
                     ) from None
+                if not waiting:
+                    _log.warning("%s is being written by %s: %s waits up to %s (h:mm:ss) for it to finish", db_path,
+                                 owner, holder or "this writer", timedelta(seconds=round(timeout)))
+                    waiting = True
                 time.sleep(POLL_SECONDS)
         handle.seek(0)
         handle.truncate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import time
@@ -39,10 +40,15 @@ def test_second_writer_gets_a_one_line_reason_naming_the_holder(tmp_path):
         process.wait()
 
 
-def test_waiting_writer_gets_the_lock_when_the_holder_exits(tmp_path):
+def test_waiting_writer_says_once_who_it_waits_for_and_gets_the_lock_when_the_holder_exits(tmp_path, caplog):
     db = tmp_path / "w.duckdb"
     process = _holder(db, 0.5)
-    with writer_lock(db, timeout=10, holder="ingest"):
-        assert process.poll() is not None
-        assert "(ingest)" in (tmp_path / "w.duckdb.lock").read_text()
+    with caplog.at_level(logging.WARNING, logger="warehouse.lock"):
+        with writer_lock(db, timeout=10, holder="ingest"):
+            assert process.poll() is not None
+            assert "(ingest)" in (tmp_path / "w.duckdb.lock").read_text()
     process.wait()
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 1  # once, however many times it polled
+    assert messages[0].startswith(f"{db} is being written by pid {process.pid} (backfill) since ")
+    assert messages[0].endswith(": ingest waits up to 0:00:10 (h:mm:ss) for it to finish")
