@@ -219,7 +219,7 @@ def report(
             console.print(f"HTML report written to {html}" + (f" with {len(charts)} PNG charts" if charts else ""))
     except FileNotFoundError as error:
         _fail(str(error))
-    except ValueError as error:  # nothing to chart yet
+    except (ValueError, WriterBusy) as error:  # nothing to chart yet; a run is writing the warehouse
         _fail(str(error), code=1)
 
 
@@ -277,7 +277,10 @@ def export(
     """Export the warehouse's tables and views as Parquet for analysts' other tools."""
     from warehouse.publish import export_parquet
 
-    console.print(f"Parquet written to {export_parquet(_existing_db(db), parquet)}")
+    try:
+        console.print(f"Parquet written to {export_parquet(_existing_db(db), parquet)}")
+    except WriterBusy as error:
+        _fail(str(error), code=1)
 
 
 @app.command()
@@ -335,8 +338,11 @@ def _configured(sources: Path | None) -> list[SourceConfig]:
 def _known_states(db: Path | None) -> dict[str, SourceState]:
     if not store.resolve_db_path(db).exists():
         return {}
-    with store.open_warehouse(db, read_only=True) as con:
-        return store.source_states(con)
+    try:
+        with store.open_warehouse(db, read_only=True) as con:
+            return store.source_states(con)
+    except WriterBusy as error:
+        _fail(str(error), code=1)
 
 
 @sources_app.command("list")
@@ -345,12 +351,15 @@ def sources_list(sources: SourcesOption = None, db: DbOption = None) -> None:
     configs = _configured(sources)
     health: dict[str, tuple[object, ...]] = {}
     if store.resolve_db_path(db).exists():
-        with store.open_warehouse(db, read_only=True) as con:
-            for row in con.execute(
-                "SELECT name, last_fetch_at, last_http_status, last_items, last_new_items, consecutive_failures, "
-                "disabled, last_error FROM sources"
-            ).fetchall():
-                health[row[0]] = row[1:]
+        try:
+            with store.open_warehouse(db, read_only=True) as con:
+                for row in con.execute(
+                    "SELECT name, last_fetch_at, last_http_status, last_items, last_new_items, consecutive_failures, "
+                    "disabled, last_error FROM sources"
+                ).fetchall():
+                    health[row[0]] = row[1:]
+        except WriterBusy as error:
+            _fail(str(error), code=1)
     columns = ("name", "kind", "last_fetch", "http", "items", "new_items", "failures", "disabled", "last_error")
     rows = [(c.name, c.kind, *health.get(c.name, (None, None, None, None, 0, False, None))) for c in configs]
     _render(reports.Table("Sources", columns, rows))

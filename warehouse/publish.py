@@ -24,7 +24,7 @@ import duckdb
 from warehouse.schema import ARTICLE_DAY
 from warehouse.sql import literal
 from warehouse.storage_format import copy_database, discard, scratch_path, storage_version
-from warehouse.store import STORAGE_VERSION
+from warehouse.store import STORAGE_VERSION, open_warehouse
 
 _log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def export_parquet(db_path: str | os.PathLike[str], out_dir: str | os.PathLike[s
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        with duckdb.connect(str(db_path), read_only=True) as con:
+        with open_warehouse(db_path, read_only=True) as con:
             names = [name for (name,) in con.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
             ).fetchall() if name not in NOT_EXPORTED]

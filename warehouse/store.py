@@ -23,6 +23,7 @@ from extractors.models import Event
 from sources.models import Candidate, SourceReport, SourceState
 from warehouse import incidents, neardup, summaries
 from warehouse.bulk import DAY, INT, MOMENT, REAL, TEXT, TEXTS, column_lists, insert_rows, unnested, with_rows
+from warehouse.lock import WriterBusy
 from warehouse.records import PageRecord
 from warehouse.schema import migrate
 
@@ -52,7 +53,7 @@ def open_warehouse(db: str | os.PathLike[str] | None, read_only: bool = False) -
     """Open (creating and migrating if needed) the warehouse; closes on exit."""
     path = resolve_db_path(db)
     if read_only:
-        con = duckdb.connect(str(existing_db_path(db)), read_only=True)
+        con = _connect_reader(existing_db_path(db))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
@@ -64,6 +65,19 @@ def open_warehouse(db: str | os.PathLike[str] | None, read_only: bool = False) -
         yield con
     finally:
         con.close()
+
+
+def _connect_reader(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection; while a run writes the file DuckDB refuses one, and the error says what to read instead."""
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as error:
+        if "lock" not in str(error).lower():
+            raise
+        from warehouse.publish import snapshot_path  # publish imports this module
+
+        raise WriterBusy(f"{path} is open in a process writing it: read the last published snapshot instead "
+                         f"(--db {snapshot_path(path)}), or try again when the run finishes") from None
 
 
 @contextmanager

@@ -159,3 +159,22 @@ def test_a_failed_run_ends_in_its_one_line_error_without_leak_reports(tmp_path):
     assert result.returncode == 1, result.stderr
     assert result.stderr.rstrip().endswith("error: all 1 sources failed discovery: see `hotspots sources list`")
     assert "leaked" not in result.stderr
+
+
+def test_reading_a_warehouse_while_a_run_writes_it_is_one_line_naming_the_snapshot(tmp_path):
+    from warehouse import store
+
+    db = tmp_path / "w.duckdb"
+    with store.open_warehouse(db):
+        pass
+    writer = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.readline()", str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        for command in (["report"], ["export", "--parquet", str(tmp_path / "pq")], ["sources", "list"]):
+            result = runner.invoke(app, [*command, "--db", str(db)])
+            assert result.exit_code == 1 and "w.snapshot.duckdb" in result.output, (command, result.output)
+            assert result.output.count("\n") == 1, result.output
+    finally:
+        writer.communicate("\n", timeout=30)
