@@ -152,7 +152,7 @@ def render_html_report(con: duckdb.DuckDBPyConnection, path: str | Path) -> Path
     heatmap = _heatmap(con)
     page = (
         f"<!doctype html><html lang=en><head><meta charset=utf-8><title>ice-hotspots report</title>"
-        f"<style>{_STYLE}</style></head><body><h1>Immigration-enforcement hotspots, week of {latest}</h1>"
+        f"<style>{_STYLE}</style></head><body><h1>Immigration-enforcement hotspots, through the week of {latest}</h1>"
         f"<h2>Districts, last {RECENT_WEEKS} weeks (incidents)</h2>{_tile_map(con, since)}"
         f"<h2>District x week (outlined: flagged hotspot; grey: no coverage)</h2>{heatmap}"
         f"<h2>Hottest districts, weekly incidents</h2>{_series(con, since)}"

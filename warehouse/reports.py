@@ -53,7 +53,8 @@ def busiest_districts(con: duckdb.DuckDBPyConnection, week: date | None = None, 
         [week, limit],
     )
     columns = tuple(d[0] for d in cursor.description)
-    return Table(f"Busiest districts, week of {week}", columns, cursor.fetchall())
+    title = f"Busiest districts, week of {week}" if week else "Busiest districts (no located incident yet)"
+    return Table(title, columns, cursor.fetchall())
 
 
 def flagged_hotspots(con: duckdb.DuckDBPyConnection, weeks: int = 4) -> Table:

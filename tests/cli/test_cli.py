@@ -145,6 +145,7 @@ def test_html_report_of_a_warehouse_without_news_is_one_line(tmp_path):
         pass
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "w.duckdb"), "--html", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and "no news yet" in result.output and not (tmp_path / "r.html").exists()
+    assert "Busiest districts (no located incident yet)" in result.output
 
 
 def test_a_failed_run_ends_in_its_one_line_error_without_leak_reports(tmp_path):
