@@ -39,7 +39,9 @@ console = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default $HOTSPOTS_DB or ./hotspots.duckdb).")]
-DateOption = typer.Option(formats=["%Y-%m-%d"])
+_DAY = ["%Y-%m-%d"]
+SinceOption = typer.Option(formats=_DAY, help="First publication day, YYYY-MM-DD (UTC, included).")
+UntilOption = typer.Option(formats=_DAY, help="Last publication day, YYYY-MM-DD (UTC, included).")
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -162,8 +164,8 @@ def demo(db: DbOption = None) -> None:
 def ingest(
     sources: Annotated[Optional[Path], typer.Option(help="TOML sources file (default: the shipped list).")] = None,
     db: DbOption = None,
-    since: Annotated[Optional[datetime], DateOption] = None,
-    until: Annotated[Optional[datetime], DateOption] = None,
+    since: Annotated[Optional[datetime], SinceOption] = None,
+    until: Annotated[Optional[datetime], UntilOption] = None,
     host_interval: Annotated[Optional[float], typer.Option(help="Seconds between requests to one host.")] = None,
     dask_address: Annotated[Optional[str], typer.Option(
         "--dask-address", help="Process batches on this Dask scheduler (tcp://host:8786); needs the 'dask' extra.")] = None,
@@ -176,8 +178,8 @@ def ingest(
 
 @app.command()
 def backfill(
-    since: Annotated[datetime, DateOption],
-    until: Annotated[datetime, DateOption],
+    since: Annotated[datetime, SinceOption],
+    until: Annotated[datetime, UntilOption],
     sources: Annotated[Optional[Path], typer.Option(help="TOML sources file (default: the shipped list).")] = None,
     db: DbOption = None,
     host_interval: Annotated[Optional[float], typer.Option(help="Seconds between requests to one host.")] = None,
@@ -225,7 +227,8 @@ def report(
 
 @app.command()
 def reclassify(
-    since: Annotated[Optional[datetime], DateOption] = None,
+    since: Annotated[Optional[datetime], typer.Option(
+        formats=_DAY, help="Re-label articles dated (published, else fetched) on or after this day, YYYY-MM-DD; all without it.")] = None,
     db: DbOption = None,
     recluster: Annotated[bool, typer.Option(
         "--recluster", help="Also rebuild the incidents first dated on or after --since (all without it) under the "
