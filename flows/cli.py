@@ -228,7 +228,9 @@ def report(
 @app.command()
 def reclassify(
     since: Annotated[Optional[datetime], typer.Option(
-        formats=_DAY, help="Re-label articles dated (published, else fetched) on or after this day, YYYY-MM-DD; all without it.")] = None,
+        formats=_DAY,
+        help="Re-label articles dated (published, else fetched) on or after this day, YYYY-MM-DD; all without it.",
+    )] = None,
     db: DbOption = None,
     recluster: Annotated[bool, typer.Option(
         "--recluster", help="Also rebuild the incidents first dated on or after --since (all without it) under the "

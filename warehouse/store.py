@@ -68,7 +68,8 @@ def open_warehouse(db: str | os.PathLike[str] | None, read_only: bool = False) -
 
 
 def _connect_reader(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection; while a run writes the file DuckDB refuses one, and the error says what to read instead."""
+    """A read-only connection; while a run writes the file DuckDB refuses one, and the error says what to read
+    instead."""
     try:
         return duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as error:
