@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,8 +30,10 @@ from flows.notify import flag_key, send_notification
 from flows.pipeline import BATCH_SIZE
 from sources.config import load_sources
 from warehouse import checkpoints, hotspots, store
-from warehouse.lock import writer_lock
+from warehouse.lock import WriterBusy, writer_lock
 from warehouse.publish import publish_snapshot
+
+INTERRUPTED_WAIT_SECONDS = 10  # how long an interrupted backfill waits for the lock to mark its window failed
 
 _COUNT_KEYS = ("discovered", "new", "stored", "duplicate", "skipped", "failed", "articles", "mentions")
 
@@ -75,13 +77,13 @@ def day_windows(since: date, until: date) -> list[date]:
 
 
 @contextmanager
-def _writing(db: str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+def _writing(db: str | None, timeout: float = WRITER_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
     """The warehouse under its writer lock, for the backfill's own small writes between window ingests.
 
     Never held while a window's ingest runs: the ingest takes the same lock itself, and a nightly run may write in
     between two windows (it waits at most WRITER_WAIT_SECONDS for the backfill, and the backfill for it).
     """
-    with writer_lock(store.resolve_db_path(db), timeout=WRITER_WAIT_SECONDS, holder="backfill"):
+    with writer_lock(store.resolve_db_path(db), timeout=timeout, holder="backfill"):
         with store.open_warehouse(db) as con:
             yield con
 
@@ -141,7 +143,8 @@ def backfill(
                 summary = ingest(sources=sources, db=db, since=day, until=day, host_interval=host_interval,
                                  batch_size=batch_size, conditional=False, publish=False, notify_hotspots=False)
             except BaseException:  # Ctrl-C too: the window must not stay "running"
-                with _writing(db) as con:
+                # Not for hours behind a nightly run: a window left "running" is redone by the next backfill anyway.
+                with suppress(WriterBusy), _writing(db, timeout=INTERRUPTED_WAIT_SECONDS) as con:
                     checkpoints.record(con, key, day, day, run_id, checkpoints.FAILED)
                 raise
             totals.update({name: summary.get(name, 0) for name in _COUNT_KEYS})
@@ -156,10 +159,13 @@ def backfill(
         totals["new_hotspots"] = len(new_flags)
         status = "failed" if totals["windows_partial"] else "completed"
     finally:
-        with _writing(db) as con:
-            store.finish_run(con, run_id, totals, status)
-    # After the run is closed, so that analysts see it finished, with its counts.
-    publish_snapshot(store.resolve_db_path(db))
+        path = store.resolve_db_path(db)
+        with writer_lock(path, timeout=WRITER_WAIT_SECONDS, holder="backfill"):
+            with store.open_warehouse(db) as con:
+                store.finish_run(con, run_id, totals, status)
+            if status == "completed" or totals["windows_partial"]:  # every window ran
+                # Under the writer lock, and after the run is closed, so analysts see it finished, with its counts.
+                publish_snapshot(path)
     send_notification(new_flags, webhook_url)
     logger.info("backfill %s: %s", status, dict(totals))
     if totals["windows_partial"]:

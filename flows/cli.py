@@ -7,7 +7,6 @@ import os
 import sys
 import tempfile
 import time
-import traceback
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -18,7 +17,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from flows.runtime import configure
+from flows.runtime import configure, release_frames
 
 configure()
 
@@ -45,20 +44,9 @@ UntilOption = typer.Option(formats=_DAY, help="Last publication day, YYYY-MM-DD 
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    _release_frames(sys.exception())
+    release_frames(sys.exception())
     err.print(Text("error: ", style="red") + Text(message))
     raise typer.Exit(code)
-
-
-def _release_frames(error: BaseException | None) -> None:
-    """Clear the local variables of the finished frames an exception's traceback holds, and its causes'. Prefect keeps
-    a failed run's exception to the end of the process, and with it the DuckDB connections left in those frames,
-    which DuckDB's bindings then report at exit, some 40 lines of "leaked" under the one-line error."""
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        traceback.clear_frames(error.__traceback__)
-        error = error.__cause__ or error.__context__
 
 
 def _checked_sources(path: Path | None) -> Path | None:
@@ -79,12 +67,15 @@ def _writable_db(db: Path | None) -> Path | None:
     holds its lock and log), before a flow starts."""
     path = store.resolve_db_path(db).absolute()
     folder = next(parent for parent in path.parents if parent.exists())
-    if not folder.is_dir():
+    beside = [Path(f"{path}{suffix}") for suffix in (".lock", ".wal")]
+    if path.is_dir():
+        problem = f"{path} is a folder, not a DuckDB file"
+    elif not folder.is_dir():
         problem = f"{folder} is not a folder"
     elif not os.access(folder, os.W_OK | os.X_OK):
         problem = f"the folder {folder} is not writable by this user"
-    elif path.exists() and not os.access(path, os.W_OK):
-        problem = f"{path} is not writable by this user"
+    elif unwritable := [f for f in (path, *beside) if f.exists() and not os.access(f, os.W_OK)]:
+        problem = f"{unwritable[0]} is not writable by this user"
     else:
         return db
     _fail(f"cannot write the warehouse: {problem}: pass --db with a path you can write, or run as its owner")
@@ -208,10 +199,11 @@ def report(
         "--html", help="Also write a self-contained HTML report (and PNG charts beside it) to this file.")] = None,
 ) -> None:
     """Print the district league table and the latest week's busiest districts; optionally an HTML report."""
+    from warehouse.html_report import NoNewsYet, render_html_report
+
     try:
         _print_report(db)
         if html:
-            from warehouse.html_report import render_html_report
             from warehouse.png_charts import render_png_charts
 
             html.parent.mkdir(parents=True, exist_ok=True)
@@ -221,7 +213,7 @@ def report(
             console.print(f"HTML report written to {html}" + (f" with {len(charts)} PNG charts" if charts else ""))
     except FileNotFoundError as error:
         _fail(str(error))
-    except (ValueError, WriterBusy) as error:  # nothing to chart yet; a run is writing the warehouse
+    except (NoNewsYet, WriterBusy) as error:
         _fail(str(error), code=1)
 
 

@@ -21,9 +21,10 @@ COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
         "version": "schema version reached by the migration", "applied_at": "when it was applied (UTC)"}),
     "sources": ("What we poll, with its fetch state.", {
         "name": "source name from the sources TOML", "kind": "feed | sitemap | doj | gdelt | local",
-        "url": "address polled", "etag": "last ETag, sent back as If-None-Match",
-        "last_modified": "last Last-Modified, sent back as If-Modified-Since",
-        "body_hash": "hash of the last body, to skip unchanged feeds without validators",
+        "url": "address polled",
+        "etag": "ETag as of the last completed run over all dates, sent back as If-None-Match",
+        "last_modified": "Last-Modified as of the last completed run over all dates, sent back as If-Modified-Since",
+        "body_hash": "hash of the body as of the last completed run over all dates, to skip an unchanged feed",
         "consecutive_failures": "failed polls in a row", "disabled": "true once the source is switched off",
         "last_fetch_at": "when it was last polled (UTC)", "last_http_status": "HTTP status of the last poll",
         "last_items": "candidate URLs found by the last poll", "last_new_items": "of those, not seen before",

@@ -143,11 +143,15 @@ def _evidence(con: duckdb.DuckDBPyConnection) -> str:
     return "".join(f'<h3 id="ev-{d}">{d}</h3><ul class="evidence">{"".join(items)}</ul>' for d, items in grouped.items())
 
 
+class NoNewsYet(ValueError):
+    """The warehouse has no week with news to report on."""
+
+
 def render_html_report(con: duckdb.DuckDBPyConnection, path: str | Path) -> Path:
     """Write the report page to `path` (works offline: everything is inline); returns the path."""
     latest = con.execute("SELECT max(week) FROM weeks").fetchone()[0]
     if latest is None:
-        raise ValueError("the warehouse has no news yet: run `hotspots ingest` first")
+        raise NoNewsYet("the warehouse has no news yet: run `hotspots ingest` first")
     since = con.execute("SELECT ?::DATE - ?", [latest, 7 * (RECENT_WEEKS - 1)]).fetchone()[0]
     heatmap = _heatmap(con)
     page = (

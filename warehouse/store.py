@@ -73,7 +73,7 @@ def _connect_reader(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as error:
-        if "lock" not in str(error).lower():
+        if "Could not set lock on file" not in str(error):
             raise
         from warehouse.publish import snapshot_path  # publish imports this module
 

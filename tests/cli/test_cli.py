@@ -179,3 +179,10 @@ def test_reading_a_warehouse_while_a_run_writes_it_is_one_line_naming_the_snapsh
             assert result.output.count("\n") == 1, result.output
     finally:
         writer.communicate("\n", timeout=30)
+
+
+def test_a_warehouse_path_that_is_a_folder_is_refused_in_one_line(tmp_path):
+    (tmp_path / "w.duckdb").mkdir()
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2 and "is a folder, not a DuckDB file" in result.output
+    assert not (tmp_path / "w.duckdb.lock").exists()
