@@ -33,7 +33,8 @@ COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
         "run_id": "12-hex id", "flow": "flow name: ingest | backfill | ...", "started_at": "start (UTC)",
         "finished_at": "end (UTC); NULL while running or after a crash", "parameters": "flow parameters (JSON)",
         "counts": "per-stage counts (JSON): discovered, new, stored, duplicate, skipped, failed, ...",
-        "status": "running | completed | failed"}),
+        "status": "running | completed | failed | interrupted (an ingest or reclassify killed before its end, found "
+                  "by the next one)"}),
     "fetch_log": ("Every discovered URL and its one terminal state.", {
         "url_hash": "hash of the canonical URL (also articles.article_id)", "url": "canonical URL",
         "source": "source that found it", "first_run_id": "run that first saw it", "last_run_id": "run that last tried it",
@@ -59,7 +60,8 @@ COMMENTS: dict[str, tuple[str, dict[str, str]]] = {
         "incident_id": "incidents.incident_id this mention was clustered into"}),
     "backfill_windows": ("Date windows already backfilled, so a backfill resumes where it stopped.", {
         "sources_key": "hash of the sources list", "window_start": "first day", "window_end": "last day",
-        "run_id": _RUN, "status": "running | completed | failed", "counts": "per-stage counts (JSON)",
+        "run_id": _RUN, "status": "running | completed | partial (a source failed: the next backfill redoes it) | "
+                                  "failed", "counts": "per-stage counts (JSON)",
         "completed_at": "when it completed (UTC)"}),
     "districts": ("The 94 U.S. Attorney districts (from extractors/gazetteer/districts.csv).", {
         "district": "slug, e.g. usao-ndil", "state": _STATE, "state_name": "state name",

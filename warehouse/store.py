@@ -98,8 +98,17 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+# Flows that hold the writer lock from their start to their end (a backfill takes it only between its windows).
+_LOCKED_THROUGHOUT = ("ingest", "reclassify")
+
+
 def start_run(con: duckdb.DuckDBPyConnection, flow: str, parameters: Mapping[str, Any]) -> str:
-    """Record a run as started; returns its id."""
+    """Record a run as started; returns its id. An ingest or reclassify run starts under the writer lock, which the
+    others of their kind hold until they end: any of them still marked running was killed, and is marked
+    interrupted, so the runs table does not show it running for ever."""
+    if flow in _LOCKED_THROUGHOUT:
+        con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND flow IN (?, ?)",
+                    list(_LOCKED_THROUGHOUT))
     run_id = uuid.uuid4().hex[:12]
     con.execute(
         "INSERT INTO runs (run_id, flow, started_at, parameters, status) VALUES (?, ?, ?, ?, 'running')",

@@ -119,6 +119,15 @@ def test_a_source_with_a_failed_page_or_a_discovery_error_keeps_its_old_validato
         "demo": ('"demo-1"', "demo-1"), "other": ('"other-2"', "other-2"), "broken": ('"broken-1"', "broken-1")}
 
 
+def test_a_killed_ingest_or_reclassify_is_marked_interrupted_by_the_next_but_a_backfill_between_windows_is_not(con):
+    killed = [store.start_run(con, flow, {}) for flow in ("ingest", "reclassify", "backfill")]
+    finished = store.start_run(con, "ingest", {})
+    store.finish_run(con, finished, {}, "completed")
+    store.start_run(con, "reclassify", {})
+    statuses = dict(con.execute("SELECT run_id, status FROM runs").fetchall())
+    assert [statuses[run] for run in (*killed, finished)] == ["interrupted", "interrupted", "running", "completed"]
+
+
 def test_run_is_closed_with_counts(con):
     run = store.start_run(con, "ingest", {"since": "2026-10-01"})
     store.finish_run(con, run, {"stored": 3}, "completed")
