@@ -82,12 +82,15 @@ def export_parquet(db_path: str | os.PathLike[str], out_dir: str | os.PathLike[s
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
             ).fetchall() if name not in NOT_EXPORTED]
             for name in names:
-                if name in _YEAR_OF:
-                    query = f"SELECT *, year({_YEAR_OF[name]}) AS year FROM {name}"
+                partitioned = name in _YEAR_OF
+                query = f"SELECT *, year({_YEAR_OF[name]}) AS year FROM {name}" if partitioned else f"FROM {name}"
+                # A partitioned COPY of no rows writes no file, and `read_parquet('DIR/name/**/*.parquet')` then
+                # fails: an empty relation is one empty file, with its columns.
+                if partitioned and con.execute(f"SELECT EXISTS (FROM {name})").fetchone()[0]:
                     con.execute(f"COPY ({query}) TO {literal(staging / name)} (FORMAT parquet, PARTITION_BY (year))")
                 else:
                     (staging / name).mkdir()
-                    con.execute(f"COPY {name} TO {literal(staging / name / 'data.parquet')} (FORMAT parquet)")
+                    con.execute(f"COPY ({query}) TO {literal(staging / name / 'data.parquet')} (FORMAT parquet)")
         previous = out.with_name(f".{out.name}.old")
         if out.exists():
             os.replace(out, previous)

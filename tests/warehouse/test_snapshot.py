@@ -134,3 +134,15 @@ def test_export_writes_every_analyst_relation_from_the_read_only_snapshot_to_any
         exported = {name: con.execute(f"SELECT count(*) FROM read_parquet('{folder}/{name}/**/*.parquet', "
                                       "hive_partitioning = true)").fetchone()[0] for name in counts}
     assert exported == counts and counts["articles"] > 0
+
+
+def test_export_of_an_empty_warehouse_can_be_read_back_with_the_documented_query(tmp_path):
+    from warehouse import store
+
+    with store.open_warehouse(tmp_path / "w.duckdb"):
+        pass
+    out = export_parquet(tmp_path / "w.duckdb", tmp_path / "parquet")
+    with duckdb.connect() as con:
+        for name in ("articles", "incidents", "district_league"):
+            query = f"SELECT count(*) FROM read_parquet('{out}/{name}/**/*.parquet', hive_partitioning = true)"
+            assert con.execute(query).fetchone() == (0,), name
