@@ -309,7 +309,8 @@ def _fetch_one(url: str, allow_private: bool) -> bytes:
     config = SourceConfig(name="cli", kind="feed", url=url, allow_private=allow_private)
     [result] = fetch_pages([new_candidate(url, "cli")], {"cli": config}, FetchSettings(min_host_interval=0.0))
     if result.outcome != "fetched" or result.body is None:
-        _fail(f"could not fetch {url}: {result.outcome} ({result.reason})", code=1)
+        hint = ": pass --allow-private to fetch it" if result.reason == "private address" and not allow_private else ""
+        _fail(f"could not fetch {url}: {result.outcome} ({result.reason}){hint}", code=1)
     return result.body or b""
 
 

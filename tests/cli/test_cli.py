@@ -186,3 +186,8 @@ def test_a_warehouse_path_that_is_a_folder_is_refused_in_one_line(tmp_path):
     result = runner.invoke(app, ["demo", "--db", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 2 and "is a folder, not a DuckDB file" in result.output
     assert not (tmp_path / "w.duckdb.lock").exists()
+
+
+def test_extract_of_a_private_address_says_how_to_allow_it():
+    result = runner.invoke(app, ["extract", f"http://127.0.0.1:{free_port()}/page.html"])
+    assert result.exit_code == 1 and "(private address): pass --allow-private to fetch it" in result.output
