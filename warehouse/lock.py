@@ -12,7 +12,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 POLL_SECONDS = 0.2
 _log = logging.getLogger(__name__)
@@ -42,15 +42,14 @@ def writer_lock(db_path: str | os.PathLike[str], timeout: float = 0.0, holder: s
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                handle.seek(0)
-                owner = handle.read().strip() or "another process"
                 if time.monotonic() >= deadline:
                     raise WriterBusy(
-                        f"{db_path} is being written by {owner}; waited {timeout:g}s, try again when it finishes"
+                        f"{db_path} is being written by {_owner(handle)}; waited {timeout:g}s, try again when it "
+                        "finishes"
                     ) from None
                 if not waiting:
                     _log.warning("%s is being written by %s: %s waits up to %s (h:mm:ss) for it to finish", db_path,
-                                 owner, holder or "this writer", timedelta(seconds=round(timeout)))
+                                 _owner(handle), holder or "this writer", timedelta(seconds=round(timeout)))
                     waiting = True
                 time.sleep(POLL_SECONDS)
         handle.seek(0)
@@ -66,3 +65,9 @@ def writer_lock(db_path: str | os.PathLike[str], timeout: float = 0.0, holder: s
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     finally:
         handle.close()
+
+
+def _owner(handle: IO[str]) -> str:
+    """Who holds the lock, as the holder wrote it into the lock file."""
+    handle.seek(0)
+    return handle.read().strip() or "another process"
