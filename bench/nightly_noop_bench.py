@@ -37,7 +37,6 @@ from demo.server import serve_site  # noqa: E402
 from flows.ingest import ingest  # noqa: E402
 from sources.canonical import canonicalize, url_hash  # noqa: E402
 from warehouse import storage_format, store, summaries  # noqa: E402
-from warehouse.publish import snapshot_path  # noqa: E402
 from warehouse.bulk import INT, MOMENT, TEXT, insert_rows  # noqa: E402
 
 
@@ -164,7 +163,7 @@ def main() -> int:
             with duckdb.connect(str(db), read_only=True) as con:
                 articles, mentions = con.execute(
                     "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions)").fetchone()
-            sizes = db.stat().st_size / 1e6, snapshot_path(db).stat().st_size / 1e6
+            sizes = db.stat().st_size / 1e6, store.snapshot_path(db).stat().st_size / 1e6
     print(f"Prefect start-up (trivial flow): {warm:.1f} s")
     print(f"warehouse: {articles:,} articles, {mentions:,} mentions, {sizes[0]:.0f} MB; snapshot {sizes[1]:.0f} MB")
     print(f"nightly run over {args.seen:,} seen URLs: {elapsed:.2f} s; discovered {summary['discovered']:,}, "

@@ -24,7 +24,7 @@ import duckdb
 from warehouse.schema import ARTICLE_DAY
 from warehouse.sql import literal
 from warehouse.storage_format import copy_database, discard, scratch_path, storage_version
-from warehouse.store import STORAGE_VERSION, open_warehouse
+from warehouse.store import STORAGE_VERSION, open_warehouse, snapshot_path
 
 _log = logging.getLogger(__name__)
 
@@ -34,12 +34,6 @@ NOT_EXPORTED = ("schema_version", "article_lsh", "article_signatures")
 # The large relations, partitioned by the year of this expression (one Parquet file for each of the others).
 _YEAR_OF = {"articles": ARTICLE_DAY, "incidents": "first_event_date", "evidence": "event_date",
             "district_weekly": "week", "hotspots": "week"}
-
-
-def snapshot_path(db_path: str | os.PathLike[str]) -> Path:
-    """Default snapshot beside the database: `hotspots.duckdb` -> `hotspots.snapshot.duckdb`."""
-    path = Path(db_path)
-    return path.with_name(f"{path.stem}.snapshot{path.suffix or '.duckdb'}")
 
 
 def publish_snapshot(db_path: str | os.PathLike[str], target: str | os.PathLike[str] | None = None) -> Path:

@@ -40,6 +40,13 @@ def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:
     return Path(db or os.environ.get("HOTSPOTS_DB") or DEFAULT_DB)
 
 
+def snapshot_path(db_path: str | os.PathLike[str]) -> Path:
+    """Default snapshot beside the database (`warehouse.publish` writes it): `hotspots.duckdb` ->
+    `hotspots.snapshot.duckdb`."""
+    path = Path(db_path)
+    return path.with_name(f"{path.stem}.snapshot{path.suffix or '.duckdb'}")
+
+
 def existing_db_path(db: str | os.PathLike[str] | None) -> Path:
     """The database path, which must already exist (for readers and for re-labelling stored data)."""
     path = resolve_db_path(db)
@@ -75,8 +82,6 @@ def _connect_reader(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as error:
         if "Could not set lock on file" not in str(error):
             raise
-        from warehouse.publish import snapshot_path  # publish imports this module
-
         raise WriterBusy(f"{path} is open in a process writing it: read the last published snapshot instead "
                          f"(--db {snapshot_path(path)}), or try again when the run finishes") from None
 

@@ -21,7 +21,7 @@ import pytest
 
 from demo.server import render_sources, serve_site
 from tests.deploy.prefect_server import REPO, shared_server
-from warehouse.publish import snapshot_path
+from warehouse.store import snapshot_path
 
 SINCE, UNTIL, WINDOWS = "2026-11-13", "2026-11-18", 6
 RUN_SECONDS = 240

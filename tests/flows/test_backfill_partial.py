@@ -13,7 +13,7 @@ from demo.server import render_sources, serve_site
 from flows.backfill import IncompleteBackfill, backfill
 from flows.runtime import release_frames
 from tests.ports import free_port
-from warehouse.publish import snapshot_path
+from warehouse.store import snapshot_path
 
 
 def test_a_backfill_with_a_failed_source_is_closed_then_published_and_raises(tmp_path):
