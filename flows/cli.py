@@ -7,6 +7,8 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -49,16 +51,21 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _checked_sources(path: Path | None) -> Path | None:
-    """The sources file as given, refusing one that does not exist or is not valid (None means the shipped list):
-    checked here, before a flow starts, so that the one line saying what is wrong is all the operator sees."""
-    if path is not None and not path.is_file():
+def _configured(path: Path) -> list[SourceConfig]:
+    """The sources of a file, refusing one that does not exist or is not valid in one line: checked before a flow
+    starts, so that line is all the operator sees."""
+    if not path.is_file():
         _fail(f"sources file {path} does not exist: pass --sources with a TOML file of [[sources]] tables")
+    try:
+        return load_sources(path)
+    except SourcesFileError as error:
+        _fail(str(error))
+
+
+def _checked_sources(path: Path | None) -> Path | None:
+    """The sources file as given, once `_configured` has accepted it (None means the shipped list)."""
     if path is not None:
-        try:
-            load_sources(path)
-        except SourcesFileError as error:
-            _fail(str(error))
+        _configured(path)
     return path
 
 
@@ -104,8 +111,18 @@ def _render(table: reports.Table) -> None:
     console.print(rich_table)
 
 
+@contextmanager
+def _reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse opened read-only; while a run writes it, one line naming the snapshot to read instead."""
+    try:
+        with store.open_warehouse(db, read_only=True) as con:
+            yield con
+    except WriterBusy as error:
+        _fail(str(error), code=1)
+
+
 def _print_report(db: Path | None) -> None:
-    with store.open_warehouse(db, read_only=True) as con:
+    with _reading(db) as con:
         _render(reports.league(con))
         _render(reports.busiest_districts(con))
         _render(reports.flagged_hotspots(con))
@@ -207,13 +224,13 @@ def report(
             from warehouse.png_charts import render_png_charts
 
             html.parent.mkdir(parents=True, exist_ok=True)
-            with store.open_warehouse(db, read_only=True) as con:
+            with _reading(db) as con:
                 render_html_report(con, html)
                 charts = render_png_charts(con, html.parent)
             console.print(f"HTML report written to {html}" + (f" with {len(charts)} PNG charts" if charts else ""))
     except FileNotFoundError as error:
         _fail(str(error))
-    except (NoNewsYet, WriterBusy) as error:
+    except NoNewsYet as error:
         _fail(str(error), code=1)
 
 
@@ -324,40 +341,31 @@ def classify() -> None:
 SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="TOML sources file (default: the shipped list).")]
 
 
-def _configured(sources: Path | None) -> list[SourceConfig]:
+def _configured_or_shipped(sources: Path | None) -> list[SourceConfig]:
     from flows.ingest import DEFAULT_SOURCES
 
-    try:
-        return load_sources(_checked_sources(sources or DEFAULT_SOURCES))
-    except SourcesFileError as error:
-        _fail(str(error))
+    return _configured(sources or DEFAULT_SOURCES)
 
 
 def _known_states(db: Path | None) -> dict[str, SourceState]:
     if not store.resolve_db_path(db).exists():
         return {}
-    try:
-        with store.open_warehouse(db, read_only=True) as con:
-            return store.source_states(con)
-    except WriterBusy as error:
-        _fail(str(error), code=1)
+    with _reading(db) as con:
+        return store.source_states(con)
 
 
 @sources_app.command("list")
 def sources_list(sources: SourcesOption = None, db: DbOption = None) -> None:
     """Every configured source with its last fetch and health as recorded in the warehouse."""
-    configs = _configured(sources)
+    configs = _configured_or_shipped(sources)
     health: dict[str, tuple[object, ...]] = {}
     if store.resolve_db_path(db).exists():
-        try:
-            with store.open_warehouse(db, read_only=True) as con:
-                for row in con.execute(
-                    "SELECT name, last_fetch_at, last_http_status, last_items, last_new_items, consecutive_failures, "
-                    "disabled, last_error FROM sources"
-                ).fetchall():
-                    health[row[0]] = row[1:]
-        except WriterBusy as error:
-            _fail(str(error), code=1)
+        with _reading(db) as con:
+            for row in con.execute(
+                "SELECT name, last_fetch_at, last_http_status, last_items, last_new_items, consecutive_failures, "
+                "disabled, last_error FROM sources"
+            ).fetchall():
+                health[row[0]] = row[1:]
     columns = ("name", "kind", "last_fetch", "http", "items", "new_items", "failures", "disabled", "last_error")
     rows = [(c.name, c.kind, *health.get(c.name, (None, None, None, None, 0, False, None))) for c in configs]
     _render(reports.Table("Sources", columns, rows))
@@ -375,7 +383,7 @@ def sources_check(
 
     states = _known_states(db)
     if not demo_site:
-        rows = check_sources(_configured(sources), states, FetchSettings())
+        rows = check_sources(_configured_or_shipped(sources), states, FetchSettings())
     else:
         with serve_site() as base_url, tempfile.TemporaryDirectory() as scratch:
             configs = _configured(render_sources(base_url, Path(scratch) / "sources.toml"))
