@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -83,9 +83,13 @@ def _writing(db: str | None, timeout: float = WRITER_WAIT_SECONDS) -> Iterator[d
     Never held while a window's ingest runs: the ingest takes the same lock itself, and a nightly run may write in
     between two windows (it waits at most WRITER_WAIT_SECONDS for the backfill, and the backfill for it).
     """
-    with writer_lock(store.resolve_db_path(db), timeout=timeout, holder="backfill"):
-        with store.open_warehouse(db) as con:
-            yield con
+    with _locked(db, timeout), store.open_warehouse(db) as con:
+        yield con
+
+
+def _locked(db: str | None, timeout: float = WRITER_WAIT_SECONDS) -> AbstractContextManager[None]:
+    """The backfill's hold on the writer lock (`_writing` without the connection)."""
+    return writer_lock(store.resolve_db_path(db), timeout=timeout, holder="backfill")
 
 
 def _report(progress: BackfillProgress, artifact_id: UUID | None) -> None:
@@ -159,13 +163,12 @@ def backfill(
         totals["new_hotspots"] = len(new_flags)
         status = "failed" if totals["windows_partial"] else "completed"
     finally:
-        path = store.resolve_db_path(db)
-        with writer_lock(path, timeout=WRITER_WAIT_SECONDS, holder="backfill"):
+        with _locked(db):
             with store.open_warehouse(db) as con:
                 store.finish_run(con, run_id, totals, status)
             if status == "completed" or totals["windows_partial"]:  # every window ran
                 # Under the writer lock, and after the run is closed, so analysts see it finished, with its counts.
-                publish_snapshot(path)
+                publish_snapshot(store.resolve_db_path(db))
     send_notification(new_flags, webhook_url)
     logger.info("backfill %s: %s", status, dict(totals))
     if totals["windows_partial"]:
